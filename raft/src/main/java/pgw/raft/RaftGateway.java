@@ -1,0 +1,175 @@
+package pgw.raft;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import pgw.api.GroupingKey;
+import pgw.api.MetricFamily;
+import pgw.api.PushMode;
+import pgw.api.gateway.Gateway;
+import pgw.api.gateway.GatewayException;
+import pgw.api.gateway.ReadConsistency;
+import pgw.api.store.PushResult;
+import pgw.api.store.StoreView;
+import pgw.raft.codec.CodecException;
+import pgw.raft.command.Command;
+import pgw.raft.command.CommandCodec;
+
+/**
+ * The gateway as the HTTP layer sees it when replicated: each write is stamped with this node's
+ * clock once, encoded as a {@link Command} and proposed through the node's RaftClient, which finds
+ * the leader by itself. Answers only once the command is committed and applied.
+ */
+public final class RaftGateway implements Gateway {
+  private static final long LEADER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  private final RaftNode node;
+  private final Clock clock;
+
+  public RaftGateway(RaftNode node, Clock clock) {
+    this.node = node;
+    this.clock = clock;
+  }
+
+  @Override
+  public PushResult push(GroupingKey key, PushMode mode, List<MetricFamily> families) {
+    return propose(new Command.Push(key, mode, families, nowNanos()));
+  }
+
+  @Override
+  public void delete(GroupingKey key) {
+    propose(new Command.Delete(key, nowNanos()));
+  }
+
+  @Override
+  public void wipe() {
+    propose(new Command.Wipe(nowNanos()));
+  }
+
+  @Override
+  public StoreView read(ReadConsistency consistency) {
+    if (consistency == ReadConsistency.LINEARIZABLE) {
+      long deadline = deadline();
+      awaitLeader(deadline, "cannot confirm that this replica is up to date");
+      // ReadIndex: the leader confirms its commit index with a quorum and this replica waits
+      // until it has applied that far. The view taken afterwards is at least that fresh.
+      var barrier = call(() -> node.client().io().sendReadOnly(Message.EMPTY, node.selfId()));
+      try {
+        RaftClientReply reply = await(barrier, deadline);
+        if (!reply.isSuccess()) {
+          throw unavailableRead(reply.getException());
+        }
+      } catch (TimeoutException | ExecutionException e) {
+        throw unavailableRead(e);
+      }
+    }
+    return node.stateMachine().view();
+  }
+
+  private PushResult propose(Command command) {
+    long deadline = deadline();
+    awaitLeader(deadline, "nothing was applied");
+    Message message =
+        Message.valueOf(UnsafeByteOperations.unsafeWrap(CommandCodec.encode(command)));
+    CompletableFuture<RaftClientReply> sent = call(() -> node.client().io().send(message));
+    try {
+      RaftClientReply reply = await(sent, deadline);
+      if (!reply.isSuccess()) {
+        throw failure(reply.getException());
+      }
+      return CommandCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+    } catch (TimeoutException e) {
+      throw unknown("no answer within " + node.settings().requestTimeout().toMillis() + " ms", e);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause());
+    } catch (CodecException e) {
+      throw new IllegalStateException("unreadable result from the state machine", e);
+    }
+  }
+
+  private RuntimeException failure(Throwable cause) {
+    if (cause instanceof AlreadyClosedException) {
+      return new GatewayException.Unavailable(
+          "this node is shutting down; nothing was applied", cause);
+    }
+    if (cause instanceof StateMachineException) {
+      // startTransaction refused the command: a bug in this node, not something to retry.
+      return new IllegalStateException("the state machine refused the command", cause);
+    }
+    return unknown(String.valueOf(cause), cause);
+  }
+
+  private static GatewayException unknown(String why, Throwable cause) {
+    return new GatewayException.CommitUnknown(
+        "the write may or may not have been applied (" + why + ")", cause);
+  }
+
+  private GatewayException unavailableRead(Throwable cause) {
+    return new GatewayException.Unavailable(
+        "could not confirm within "
+            + node.settings().requestTimeout().toMillis()
+            + " ms that this replica is up to date; not serving possibly stale data",
+        cause);
+  }
+
+  /** Waits until a leader is known; a Raft election takes a few hundred milliseconds. */
+  private void awaitLeader(long deadline, String consequence) {
+    while (node.status().leaderId() == null) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new GatewayException.Unavailable("no Raft leader is known; " + consequence, null);
+      }
+      LockSupport.parkNanos(LEADER_POLL_NANOS);
+    }
+  }
+
+  /**
+   * Runs a blocking client call on its own virtual thread. Ratis' async API orders all requests of
+   * a client in one sequence, so a single lost request would hold up every later one; blocking
+   * calls are independent, and the caller still gets its answer by its own deadline.
+   */
+  private CompletableFuture<RaftClientReply> call(Callable<RaftClientReply> request) {
+    CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("raft-call")
+        .start(
+            () -> {
+              try {
+                reply.complete(request.call());
+              } catch (Exception e) {
+                reply.completeExceptionally(e);
+              }
+            });
+    return reply;
+  }
+
+  private long deadline() {
+    return System.nanoTime() + node.settings().requestTimeout().toNanos();
+  }
+
+  private static <T> T await(CompletableFuture<T> future, long deadline)
+      throws TimeoutException, ExecutionException {
+    long remaining = Math.max(0, deadline - System.nanoTime());
+    try {
+      return future.get(remaining, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TimeoutException("interrupted");
+    }
+  }
+
+  private long nowNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+}

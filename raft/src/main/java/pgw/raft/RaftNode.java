@@ -1,0 +1,172 @@
+package pgw.raft;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * One node's Raft server and the client it proposes through: built from {@link RaftSettings},
+ * started, observed with {@link #status()}, and closed in the right order.
+ */
+public final class RaftNode implements AutoCloseable {
+  /** Every cluster is one Raft group; its id is fixed so that nodes need no extra setting. */
+  static final RaftGroupId GROUP_ID =
+      RaftGroupId.valueOf(UUID.nameUUIDFromBytes("pushgateway".getBytes(StandardCharsets.UTF_8)));
+
+  private static final TimeDuration RETRY_SLEEP = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
+
+  private final RaftSettings settings;
+  private final GatewayStateMachine stateMachine;
+  private final RaftServer server;
+  private final RaftClient client;
+
+  private RaftNode(RaftSettings settings, GatewayStateMachine sm, RaftServer server, RaftClient c) {
+    this.settings = settings;
+    this.stateMachine = sm;
+    this.server = server;
+    this.client = c;
+  }
+
+  /** Starts the Raft server (recovering from its storage directory) and a client for it. */
+  public static RaftNode start(RaftSettings settings) throws IOException {
+    RaftProperties properties = properties(settings);
+    List<RaftPeer> peers =
+        settings.peers().stream()
+            .map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.address()).build())
+            .toList();
+    RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers);
+    var stateMachine = new GatewayStateMachine(settings.snapshotInterval());
+    RaftServer server =
+        RaftServer.newBuilder()
+            .setServerId(RaftPeerId.valueOf(settings.selfId()))
+            .setGroup(group)
+            .setProperties(properties)
+            .setStateMachine(stateMachine)
+            .setOption(startupOption(settings))
+            .build();
+    server.start();
+    int attempts = (int) Math.max(1, settings.requestTimeout().toMillis() / 100);
+    RaftClient client =
+        RaftClient.newBuilder()
+            .setProperties(properties)
+            .setRaftGroup(group)
+            .setRetryPolicy(
+                RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts, RETRY_SLEEP))
+            .build();
+    return new RaftNode(settings, stateMachine, server, client);
+  }
+
+  /** Ratis refuses to format over an existing group directory, and to recover without one. */
+  private static RaftStorage.StartupOption startupOption(RaftSettings settings) {
+    boolean existing =
+        Files.isDirectory(settings.storageDir().resolve(GROUP_ID.getUuid().toString()));
+    return existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT;
+  }
+
+  /** The one place settings become Ratis properties. */
+  static RaftProperties properties(RaftSettings s) {
+    RaftProperties p = new RaftProperties();
+    RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+    GrpcConfigKeys.Server.setHost(p, s.self().host());
+    GrpcConfigKeys.Server.setPort(p, s.self().port());
+    RaftServerConfigKeys.setStorageDir(p, List.of(s.storageDir().toFile()));
+    RaftServerConfigKeys.Rpc.setTimeoutMin(p, duration(s.electionTimeoutMin()));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(p, duration(s.electionTimeoutMax()));
+    // Ratis defaults to no automatic snapshots and to keeping every snapshot ever taken.
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, s.snapshotInterval());
+    RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+    RaftServerConfigKeys.Log.setPurgeGap(
+        p, (int) Math.min(Integer.MAX_VALUE, s.snapshotInterval()));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(s.logSegmentSize()));
+    // Scrapes on any replica must reflect every acknowledged write (decision D17).
+    RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    RaftServerConfigKeys.Read.setTimeout(p, duration(s.requestTimeout()));
+    // A request to a paused or partitioned leader hangs until this timeout; retrying elsewhere
+    // must still fit in the node's own deadline.
+    RaftClientConfigKeys.Rpc.setRequestTimeout(p, duration(s.requestTimeout().dividedBy(3)));
+    return p;
+  }
+
+  private static TimeDuration duration(Duration d) {
+    return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public RaftSettings settings() {
+    return settings;
+  }
+
+  public GatewayStateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  RaftClient client() {
+    return client;
+  }
+
+  RaftPeerId selfId() {
+    return RaftPeerId.valueOf(settings.selfId());
+  }
+
+  public RaftStatus status() {
+    try {
+      var division = server.getDivision(GROUP_ID);
+      var info = division.getInfo();
+      RaftPeerId leader = info.getLeaderId();
+      return new RaftStatus(
+          settings.selfId(),
+          info.getCurrentRole().name(),
+          leader == null ? null : leader.toString(),
+          info.getCurrentTerm(),
+          division.getRaftLog().getLastCommittedIndex(),
+          info.getLastAppliedIndex(),
+          stateMachine.lastSnapshotIndex(),
+          division.getRaftLog().getStartIndex(),
+          settings.peers());
+    } catch (IOException e) {
+      return new RaftStatus(
+          settings.selfId(), "UNAVAILABLE", null, 0, -1, -1, -1, -1, settings.peers());
+    }
+  }
+
+  /** Asks the group to move leadership elsewhere; returns false if it could not in time. */
+  public boolean stepDown(Duration timeout) {
+    try {
+      return client.admin().transferLeadership(null, timeout.toMillis()).isSuccess();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Closes the client, then the server; the server's final snapshot is written before return. */
+  @Override
+  public void close() throws IOException {
+    stateMachine.prepareForShutdown();
+    try {
+      client.close();
+    } finally {
+      server.close();
+    }
+  }
+}
