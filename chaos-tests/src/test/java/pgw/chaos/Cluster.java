@@ -283,12 +283,9 @@ public final class Cluster implements AutoCloseable {
       }
       Path root = dir != null ? dir : Files.createTempDirectory("pgw-chaos");
       Files.createDirectories(root);
-      int[] raftPorts = new int[size];
-      int[] httpPorts = new int[size];
-      for (int i = 0; i < size; i++) {
-        raftPorts[i] = freePort();
-        httpPorts[i] = freePort();
-      }
+      int[] ports = freePorts(2 * size);
+      int[] raftPorts = java.util.Arrays.copyOfRange(ports, 0, size);
+      int[] httpPorts = java.util.Arrays.copyOfRange(ports, size, 2 * size);
       Network network = new Network(size, raftPorts, root);
       List<String> peers = new ArrayList<>();
       for (int i = 0; i < size; i++) {
@@ -344,11 +341,31 @@ public final class Cluster implements AutoCloseable {
       return new NodeProcess(i, command, data, root.resolve("n" + (i + 1) + ".log"), httpPort);
     }
 
-    private static int freePort() {
-      try (ServerSocket s = new ServerSocket(0)) {
-        return s.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    /**
+     * Distinct ports that are free now, below the kernel's ephemeral range (32768 and up): a node
+     * restarts on the same ports, and an outgoing connection must not have taken one meanwhile.
+     */
+    private static int[] freePorts(int n) {
+      java.util.Random random = new java.util.Random();
+      List<ServerSocket> held = new ArrayList<>();
+      try {
+        while (held.size() < n) {
+          int port = 20_000 + random.nextInt(12_000);
+          try {
+            held.add(new ServerSocket(port));
+          } catch (IOException taken) {
+            // try another
+          }
+        }
+        return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+      } finally {
+        for (ServerSocket s : held) {
+          try {
+            s.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
       }
     }
   }

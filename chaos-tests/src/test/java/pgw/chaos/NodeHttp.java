@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class NodeHttp {
   private static final Pattern FIELD =
-      Pattern.compile("\"(role|leaderId|term|commitIndex|appliedIndex|ready)\":\"?([^\",}]*)");
+      Pattern.compile(
+          "\"(role|leaderId|term|commitIndex|appliedIndex|snapshotIndex|logStartIndex|ready)\":\"?([^\",}]*)");
 
   private final HttpClient client;
   private final Duration timeout;
@@ -94,6 +95,8 @@ public final class NodeHttp {
     long term = -1;
     long commit = -1;
     long applied = -1;
+    long snapshot = -1;
+    long logStart = -1;
     boolean ready = false;
     Matcher m = FIELD.matcher(reply.body());
     while (m.find()) {
@@ -104,15 +107,25 @@ public final class NodeHttp {
         case "term" -> term = Long.parseLong(v);
         case "commitIndex" -> commit = Long.parseLong(v);
         case "appliedIndex" -> applied = Long.parseLong(v);
+        case "snapshotIndex" -> snapshot = Long.parseLong(v);
+        case "logStartIndex" -> logStart = Long.parseLong(v);
         default -> ready = Boolean.parseBoolean(v);
       }
     }
-    return Optional.of(new NodeStatus(role, leader, term, commit, applied, ready));
+    return Optional.of(
+        new NodeStatus(role, leader, term, commit, applied, snapshot, logStart, ready));
   }
 
   /** The fields of {@code GET /api/v1/cluster} the harness uses. */
   public record NodeStatus(
-      String role, String leaderId, long term, long commitIndex, long appliedIndex, boolean ready) {
+      String role,
+      String leaderId,
+      long term,
+      long commitIndex,
+      long appliedIndex,
+      long snapshotIndex,
+      long logStartIndex,
+      boolean ready) {
     public boolean leader() {
       return "LEADER".equals(role);
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import pgw.chaos.NodeHttp.Outcome;
 import pgw.chaos.NodeHttp.Reply;
 import pgw.chaos.Op.Kind;
@@ -21,18 +22,27 @@ import pgw.chaos.Op.Kind;
  * with one gauge whose value is unique in the run; scrapers read every group at once.
  */
 public final class Workload implements AutoCloseable {
-  /** Writer and scraper counts, how many groups, and how long a writer retries a failed push. */
-  public record Settings(int writers, int scrapers, int groups, Duration retryBudget) {
+  /**
+   * Writer and scraper counts, how many groups and their name prefix (a run on a reused cluster
+   * needs groups no earlier run touched), and how long a writer retries a failed push.
+   */
+  public record Settings(
+      int writers, int scrapers, int groups, String groupPrefix, Duration retryBudget) {
     public static Settings defaults() {
-      return new Settings(3, 2, 4, Duration.ZERO);
+      return new Settings(3, 2, 4, "g", Duration.ZERO);
     }
 
     public Settings withRetryBudget(Duration budget) {
-      return new Settings(writers, scrapers, groups, budget);
+      return new Settings(writers, scrapers, groups, groupPrefix, budget);
+    }
+
+    public Settings withGroupPrefix(String prefix) {
+      return new Settings(writers, scrapers, groups, prefix, retryBudget);
     }
   }
 
   static final String METRIC = "chaos_value";
+  private static final long BACK_OFF_NANOS = 50_000_000;
 
   private final Cluster cluster;
   private final Settings settings;
@@ -69,7 +79,7 @@ public final class Workload implements AutoCloseable {
   public List<String> groups() {
     List<String> groups = new ArrayList<>();
     for (int g = 0; g < settings.groups(); g++) {
-      groups.add("g" + g);
+      groups.add(settings.groupPrefix() + g);
     }
     return groups;
   }
@@ -106,7 +116,7 @@ public final class Workload implements AutoCloseable {
   private void write(int process) {
     Random random = new Random(seed * 1_000_003L + process);
     while (running.get()) {
-      String group = "g" + random.nextInt(settings.groups());
+      String group = settings.groupPrefix() + random.nextInt(settings.groups());
       int roll = random.nextInt(100);
       Kind kind =
           roll < 45 ? Kind.PUT : roll < 80 ? Kind.POST : roll < 95 ? Kind.DELETE : Kind.INVALID_PUT;
@@ -127,16 +137,22 @@ public final class Workload implements AutoCloseable {
         node = random.nextInt(cluster.size());
         reply = cluster.http().send(cluster.node(node).httpPort(), method, path, body);
         // Only a failure is safe to retry with the same value: nothing was written.
+        if (reply.outcome() == Outcome.FAILED && settings.retryBudget().isPositive()) {
+          backOff();
+        }
       } while (reply.outcome() == Outcome.FAILED && Timeline.now() < budgetEnd && running.get());
       ops.add(new Op(process, kind, group, value, node, start, Timeline.now(), reply.outcome()));
       if (reply.outcome() == Outcome.OK) {
         acked.incrementAndGet();
+      } else if (reply.outcome() == Outcome.FAILED) {
+        backOff();
       }
     }
   }
 
   private void scrape(int process) {
     Random random = new Random(seed * 1_000_003L + process);
+    List<String> groups = groups();
     while (running.get()) {
       int node = random.nextInt(cluster.size());
       long start = Timeline.now();
@@ -144,10 +160,11 @@ public final class Workload implements AutoCloseable {
       long end = Timeline.now();
       if (reply.outcome() != Outcome.OK) {
         ops.add(new Op(process, Kind.READ, "*", Op.ABSENT, node, start, end, reply.outcome()));
+        backOff();
         continue;
       }
       Map<String, Long> seen = parse(reply.body());
-      for (String group : groups()) {
+      for (String group : groups) {
         ops.add(
             new Op(
                 process,
@@ -160,6 +177,11 @@ public final class Workload implements AutoCloseable {
                 Outcome.OK));
       }
     }
+  }
+
+  /** A client's pause after a refusal, so that a dead node is not hammered in a tight loop. */
+  private static void backOff() {
+    LockSupport.parkNanos(BACK_OFF_NANOS);
   }
 
   /** The value of {@value #METRIC} per group in a scrape's text exposition. */

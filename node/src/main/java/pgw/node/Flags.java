@@ -29,6 +29,10 @@ final class Flags {
     flag("raft.peers", "", "every member as id=host:port,...; empty: this node alone");
     flag("data.dir", "data", "directory for the Raft log and snapshots");
     flag("raft.snapshot-interval", "10000", "applied entries between snapshots");
+    flag(
+        "raft.log-segment-size",
+        "8388608",
+        "bytes per Raft log segment; only whole segments are purged after a snapshot");
     flag("raft.election-timeout-min", "1s", "lower bound of the election timeout");
     flag("raft.election-timeout-max", "2s", "upper bound of the election timeout");
     flag("read.consistency", "linearizable", "linearizable, or local (may serve stale data)");
@@ -131,7 +135,8 @@ final class Flags {
               positiveLong(v, "raft.snapshot-interval"),
               duration(v, "raft.election-timeout-min"),
               duration(v, "raft.election-timeout-max"),
-              duration(v, "request.timeout"));
+              duration(v, "request.timeout"),
+              positiveLong(v, "raft.log-segment-size"));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }

@@ -58,15 +58,9 @@ public record NodeConfig(
       long snapshotInterval,
       Duration electionMin,
       Duration electionMax,
-      Duration requestTimeout) {
+      Duration requestTimeout,
+      long logSegmentSize) {
     return new RaftSettings(
-        id,
-        peers,
-        dir,
-        snapshotInterval,
-        electionMin,
-        electionMax,
-        requestTimeout,
-        RaftSettings.DEFAULT_LOG_SEGMENT_SIZE);
+        id, peers, dir, snapshotInterval, electionMin, electionMax, requestTimeout, logSegmentSize);
   }
 }
