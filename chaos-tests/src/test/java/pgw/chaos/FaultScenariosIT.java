@@ -143,19 +143,22 @@ class FaultScenariosIT {
         Scenario.seed(),
         (cluster, load, random) -> {
           load.awaitMoreAcked(20, PROGRESS);
-          int follower = cluster.others(cluster.leader()).get(random.nextInt(2));
+          int leader = cluster.leader();
+          int follower = cluster.others(leader).get(random.nextInt(2));
           cluster.kill(follower);
           cluster.wipe(follower);
-          // Push past two snapshots, so the leader has purged the start of its log and can only
-          // bring the wiped follower back by installing a snapshot.
-          await("the leader's log purged")
+          // The leader resends only from where it knew the follower's log to match, so the wiped
+          // follower can only come back by a snapshot: push until the leader's log starts past
+          // anything the follower had (its commit index plus what may have been in flight).
+          long beyond = cluster.status(leader).orElseThrow().commitIndex() + 20;
+          await("the leader's log purged past the wiped follower's old position")
               .atMost(PROGRESS)
               .until(
                   () ->
                       cluster
                           .currentLeader()
                           .flatMap(cluster::status)
-                          .map(s -> s.logStartIndex() > 0)
+                          .map(s -> s.logStartIndex() > beyond)
                           .orElse(false));
           cluster.restart(follower);
           await("the wiped follower caught up")

@@ -17,6 +17,15 @@ import java.util.stream.Stream;
  * survives restarts, so a failure can show the whole life of the node.
  */
 public final class NodeProcess {
+  /** Every node process this JVM started; killed if the JVM exits before the test closes them. */
+  private static final java.util.Set<Process> ALL =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> ALL.forEach(Process::destroyForcibly), "kill-nodes"));
+  }
+
   private final int index;
   private final List<String> command;
   private final Path dataDir;
@@ -72,6 +81,7 @@ public final class NodeProcess {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
+      ALL.add(process);
       paused = false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -109,6 +119,7 @@ public final class NodeProcess {
       Thread.currentThread().interrupt();
     }
     appendLog("---- " + (force ? "SIGKILL" : "SIGTERM") + " " + id() + " exit " + exitValue());
+    ALL.remove(process);
     process = null;
     paused = false;
   }

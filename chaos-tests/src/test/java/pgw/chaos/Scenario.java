@@ -65,6 +65,11 @@ public final class Scenario {
     cluster.healEverything();
     FinalState end = FinalState.collect(cluster);
     Report report = Checker.check(seed, history, end, cluster.timeline(), workload.groups());
+    System.out.println(
+        "timeline: "
+            + cluster.timeline().events().stream()
+                .map(e -> String.format("%.1fs %s", e.nanos() / 1e9, e.what()))
+                .collect(java.util.stream.Collectors.joining(", ")));
     System.out.println(Report.HEADER + "\n" + report.row());
     return report;
   }
