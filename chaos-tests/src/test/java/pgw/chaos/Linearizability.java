@@ -16,7 +16,7 @@ import pgw.chaos.NodeHttp.Outcome;
  */
 final class Linearizability {
   /** Search budget: a history this hard to explain is reported rather than searched forever. */
-  private static final int MAX_STATES = 2_000_000;
+  private static final int MAX_STATES = 300_000;
 
   enum Verdict {
     LINEARIZABLE,
