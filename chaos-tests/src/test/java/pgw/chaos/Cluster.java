@@ -287,6 +287,20 @@ public final class Cluster implements AutoCloseable {
       int[] raftPorts = java.util.Arrays.copyOfRange(ports, 0, size);
       int[] httpPorts = java.util.Arrays.copyOfRange(ports, size, 2 * size);
       Network network = new Network(size, raftPorts, root);
+      // The node's own logging config, but with Ratis' elections, truncations and snapshot
+      // installs at INFO: a failed chaos run is diagnosed from these logs.
+      Files.writeString(
+          root.resolve("logging.properties"),
+          String.join(
+              "\n",
+              "handlers=java.util.logging.ConsoleHandler",
+              "java.util.logging.ConsoleHandler.level=ALL",
+              "java.util.logging.SimpleFormatter.format=%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n",
+              ".level=INFO",
+              "org.apache.ratis.level=INFO",
+              "io.helidon.level=WARNING",
+              "io.helidon.webserver.ServerListener.level=INFO",
+              ""));
       List<String> peers = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         peers.add("n" + (i + 1) + "=" + Network.hostName(i) + ":" + raftPorts[i]);
@@ -321,6 +335,8 @@ public final class Cluster implements AutoCloseable {
               List.of(
                   java,
                   "-Djdk.net.hosts.file=" + Network.hostsFile(root, i).toAbsolutePath(),
+                  "-Djava.util.logging.config.file="
+                      + root.resolve("logging.properties").toAbsolutePath(),
                   "-Xmx192m",
                   "-XX:+UseSerialGC",
                   "-XX:TieredStopAtLevel=1",
