@@ -26,9 +26,9 @@ class CheckerCatchesStaleReadsIT {
               Workload.Settings.defaults(),
               seed,
               (c, load, random) -> {
-                load.awaitMoreAcked(10, Duration.ofSeconds(60));
+                load.awaitMoreAcked(10, Duration.ofSeconds(120));
                 c.isolate(c.others(c.leader()).getFirst());
-                load.awaitMoreAcked(40, Duration.ofSeconds(60));
+                load.awaitMoreAcked(40, Duration.ofSeconds(120));
               });
       assertFalse(report.clean(), "the checker must reject a history with stale reads");
       assertTrue(report.stale() > 0, report.row());

@@ -66,8 +66,9 @@ public final class Cluster implements AutoCloseable {
 
   /** Waits until a leader is known and ready, and returns its index. */
   public int leader() {
+    // Generous: on a shared, overloaded machine JVMs stall for seconds and elections repeat.
     return await("a ready leader")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(120))
         .until(this::currentLeader, Optional::isPresent)
         .orElseThrow();
   }
@@ -168,7 +169,7 @@ public final class Cluster implements AutoCloseable {
 
   private void awaitResponding(int i) {
     await(nodes.get(i).id() + " answering HTTP")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(120))
         .until(() -> !nodes.get(i).running() || status(i).isPresent());
     if (!nodes.get(i).running()) {
       throw new IllegalStateException(

@@ -19,7 +19,7 @@ import pgw.chaos.NodeHttp.Outcome;
 /** Each harness verb does what it says, seen from the nodes' own HTTP answers. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterVerbsIT {
-  private static final Duration LONG = Duration.ofSeconds(60);
+  private static final Duration LONG = Duration.ofSeconds(120);
   private final AtomicLong values = new AtomicLong(1000);
   private Cluster cluster;
 

@@ -14,7 +14,7 @@ import pgw.chaos.NodeHttp.Outcome;
  * checker: nothing acknowledged lost, no stale read, every group linearizable, replicas identical.
  */
 class FaultScenariosIT {
-  private static final Duration PROGRESS = Duration.ofSeconds(60);
+  private static final Duration PROGRESS = Duration.ofSeconds(120);
   private static final Workload.Settings LOAD = Workload.Settings.defaults();
 
   private static Cluster.Builder cluster() {

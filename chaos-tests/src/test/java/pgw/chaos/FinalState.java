@@ -22,7 +22,7 @@ public record FinalState(Map<Integer, String> scrapes, long appliedIndex, long s
   /** Heals the cluster's faults is the caller's job; this waits for convergence and scrapes. */
   public static FinalState collect(Cluster cluster) {
     for (int attempt = 0; ; attempt++) {
-      cluster.awaitConverged(Duration.ofSeconds(90));
+      cluster.awaitConverged(Duration.ofSeconds(120));
       long start = Timeline.now();
       long applied = cluster.status(firstRunning(cluster)).orElseThrow().appliedIndex();
       Map<Integer, String> scrapes = new LinkedHashMap<>();

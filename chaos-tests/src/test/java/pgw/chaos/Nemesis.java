@@ -10,7 +10,7 @@ import java.util.Random;
  * acknowledged pushes (rather than for a fixed time) also proves it stays available.
  */
 public final class Nemesis {
-  private static final Duration PROGRESS = Duration.ofSeconds(90);
+  private static final Duration PROGRESS = Duration.ofSeconds(120);
 
   /** The faults the nemesis picks from. */
   public enum Fault {

@@ -87,11 +87,13 @@ public record Report(
     }
   }
 
-  /** For each leader kill in the timeline: time to the first write acknowledged after it. */
+  /** For each leader kill during the run: time to the first write acknowledged after it. */
   static List<Long> recoveries(List<Op> history, Timeline timeline) {
     List<Long> out = new ArrayList<>();
+    // A reused cluster's timeline also holds earlier runs' kills: count only this run's.
+    long first = history.stream().mapToLong(Op::start).min().orElse(Long.MAX_VALUE);
     for (Timeline.Event e : timeline.events()) {
-      if (!e.what().startsWith("SIGKILL leader")) {
+      if (!e.what().startsWith("SIGKILL leader") || e.nanos() < first) {
         continue;
       }
       history.stream()

@@ -55,6 +55,7 @@ public final class Scenario {
   public static Report runOn(Cluster cluster, Workload.Settings settings, long seed, Faults faults)
       throws Exception {
     Random random = new Random(seed);
+    long since = Timeline.now();
     Workload workload = Workload.start(cluster, seed, settings);
     List<Op> history;
     try {
@@ -68,6 +69,7 @@ public final class Scenario {
     System.out.println(
         "timeline: "
             + cluster.timeline().events().stream()
+                .filter(e -> e.nanos() >= since)
                 .map(e -> String.format("%.1fs %s", e.nanos() / 1e9, e.what()))
                 .collect(java.util.stream.Collectors.joining(", ")));
     System.out.println(Report.HEADER + "\n" + report.row());
