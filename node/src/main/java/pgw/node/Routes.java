@@ -25,6 +25,7 @@ import pgw.node.http.Router;
 import pgw.node.http.Router.Below;
 import pgw.node.http.Router.Exact;
 import pgw.node.http.ScrapeService;
+import pgw.node.http.StatusPage;
 import pgw.node.metrics.NodeMetrics;
 import pgw.raft.RaftStatus;
 
@@ -60,6 +61,7 @@ public final class Routes {
             startNanos());
     var lifecycle = new LifecycleService(config.lifecycleApi(), quit);
     var own = new OwnMetricsService(metrics);
+    var page = new StatusPage(gateway, config.readConsistency());
     String p = config.routePrefix();
     String v1 = p + "/api/v1/";
     Counting c = (name, handler) -> Instrumented.counted(metrics, name, handler);
@@ -79,6 +81,8 @@ public final class Routes {
           .add(DELETE, new Below(p + job, true), c.of("delete", push::delete));
     }
     router
+        .add(GET, new Exact(p + "/"), c.of("status", page::page))
+        .add(GET, new Exact(p + "/status"), c.of("status", page::page))
         .add(GET, new Exact(p + config.telemetryPath()), scrape::scrape)
         .add(GET, new Exact(p + "/-/metrics"), own::scrape)
         .add(GET, new Exact(p + "/-/healthy"), c.of("healthy", health::healthy))

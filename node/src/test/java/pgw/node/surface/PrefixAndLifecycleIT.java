@@ -39,7 +39,11 @@ class PrefixAndLifecycleIT {
     for (String path : new String[] {"/foo/-/healthy", "/foo/api/v1/status", "/foo/-/metrics"}) {
       assertEquals(200, http.get(path).status(), path);
     }
-    for (String path : new String[] {"/metrics", "/-/healthy", "/api/v1/status"}) {
+    var bare = http.get("/foo");
+    assertEquals(301, bare.status());
+    assertEquals(Optional.of("/foo/"), bare.header("Location"));
+    assertEquals(200, http.get("/foo/").status());
+    for (String path : new String[] {"/", "/metrics", "/-/healthy", "/api/v1/status"}) {
       assertEquals(404, http.get(path).status(), path);
     }
     assertEquals(404, http.put("/metrics/job/pre", "pre 1\n").status());

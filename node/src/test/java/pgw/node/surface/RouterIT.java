@@ -113,6 +113,18 @@ class RouterIT {
   }
 
   @Test
+  void theStatusPageListsGroups() {
+    http.put("/metrics/job/ui/instance/a%3Cb", "ui_value 1\n");
+    for (String path : new String[] {"/", "/status"}) {
+      var a = http.get(path);
+      assertEquals(200, a.status(), path);
+      assertEquals(Optional.of("text/html; charset=utf-8"), a.header("Content-Type"));
+      assertTrue(a.body().contains("job=&quot;ui&quot; instance=&quot;a&lt;b&quot;"), a.body());
+      assertTrue(a.body().contains("ui_value{instance=&quot;a&lt;b&quot;,job=&quot;ui&quot;} 1"));
+    }
+  }
+
+  @Test
   void apiPathsAnswerOptionsWithCors() {
     var a = http.send("OPTIONS", "/api/v1/anything/at/all", (byte[]) null);
     assertEquals(200, a.status());
