@@ -48,7 +48,10 @@ public final class Node implements AutoCloseable {
               .host(config.listenHost().isEmpty() ? "0.0.0.0" : config.listenHost())
               .port(config.listenPort())
               .shutdownHook(false)
-              .maxPayloadSize(config.maxBodyBytes())
+              // The push handler enforces the limit and answers 413 while Helidon still reads the
+              // rest of the body, so the client sees the answer instead of a reset connection.
+              // Helidon's own cap, past which it closes the connection, lies well above it.
+              .maxPayloadSize(wireLimit(config.maxBodyBytes()))
               // Bodies are decoded by the push handler, as upstream does (Pushgateway §2.3).
               .contentEncoding(NoContentEncoding.INSTANCE)
               .directHandlers(ErrorHandlers.direct(config.maxBodyBytes(), MAX_URL))
@@ -74,6 +77,10 @@ public final class Node implements AutoCloseable {
       raft.close();
       throw e;
     }
+  }
+
+  private static long wireLimit(long maxBodyBytes) {
+    return maxBodyBytes > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : maxBodyBytes * 4;
   }
 
   public int httpPort() {
