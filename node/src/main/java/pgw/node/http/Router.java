@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Dispatches requests the way upstream's stack of Go {@code ServeMux} and httprouter does
@@ -30,6 +31,9 @@ public final class Router {
 
     /** The path to redirect to when {@code path} only misses this pattern by a trailing slash. */
     Optional<String> trailingSlashRedirect(String path);
+
+    /** The path to redirect to when {@code path} only misses this pattern by letter case. */
+    Optional<String> caseRedirect(String path);
   }
 
   /** Exactly {@code path}. */
@@ -45,6 +49,11 @@ public final class Router {
         return Optional.of(path);
       }
       return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> caseRedirect(String p) {
+      return path.equalsIgnoreCase(p) ? Optional.of(path) : Optional.empty();
     }
   }
 
@@ -69,6 +78,16 @@ public final class Router {
         return Optional.of(prefix.substring(0, prefix.length() - 1));
       }
       return Optional.empty();
+    }
+
+    /** Only the fixed prefix is corrected; what follows it is the client's (values have case). */
+    @Override
+    public Optional<String> caseRedirect(String p) {
+      if (p.length() < prefix.length() || !p.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        return Optional.empty();
+      }
+      String fixed = prefix + p.substring(prefix.length());
+      return matches(fixed) ? Optional.of(fixed) : Optional.empty();
     }
   }
 
@@ -95,17 +114,19 @@ public final class Router {
       }
     }
     if (!path.equals("/")) {
-      for (Route r : routes) {
-        Optional<String> target =
-            r.method.equals(method) ? r.pattern.trailingSlashRedirect(path) : Optional.empty();
-        if (target.isPresent()) {
-          Status status =
-              method.equals(Method.GET)
-                  ? Status.MOVED_PERMANENTLY_301
-                  : Status.TEMPORARY_REDIRECT_307;
-          redirect(req, res, status, target.get());
-          return;
-        }
+      // httprouter's RedirectTrailingSlash, then RedirectFixedPath (only letter case is left to
+      // fix: the path is clean already).
+      Optional<String> target = redirectTarget(method, path, Pattern::trailingSlashRedirect);
+      if (target.isEmpty()) {
+        target = redirectTarget(method, path, Pattern::caseRedirect);
+      }
+      if (target.isPresent()) {
+        Status status =
+            method.equals(Method.GET)
+                ? Status.MOVED_PERMANENTLY_301
+                : Status.TEMPORARY_REDIRECT_307;
+        redirect(req, res, status, target.get());
+        return;
       }
     }
     String allow = allowed(path, method);
@@ -118,6 +139,19 @@ public final class Router {
       res.header(HeaderNames.ALLOW, allow);
       TextResponses.error(res, Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed");
     }
+  }
+
+  private Optional<String> redirectTarget(
+      Method method, String path, BiFunction<Pattern, String, Optional<String>> rule) {
+    for (Route r : routes) {
+      if (r.method.equals(method)) {
+        Optional<String> target = rule.apply(r.pattern, path);
+        if (target.isPresent()) {
+          return target;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** httprouter's {@code Allow}: the other methods routed at this path, plus OPTIONS, sorted. */

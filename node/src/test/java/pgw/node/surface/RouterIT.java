@@ -80,6 +80,16 @@ class RouterIT {
   }
 
   @Test
+  void aPathThatOnlyMissesARouteByLetterCaseIsRedirected() {
+    var get = http.get("/METRICS");
+    assertEquals(301, get.status());
+    assertEquals(Optional.of("/metrics"), get.header("Location"));
+    var put = http.put("/Metrics/Job/MixedCase/Instance/A", "x 1\n");
+    assertEquals(307, put.status());
+    assertEquals(Optional.of("/metrics/job/MixedCase/Instance/A"), put.header("Location"));
+  }
+
+  @Test
   void aNonCanonicalPathRedirects301AndPushesNothing() {
     var a = http.put("/metrics/job/c45/a//b/c", "c45_clean 1\n");
     assertEquals(301, a.status(), a.toString());
