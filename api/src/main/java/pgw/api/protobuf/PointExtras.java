@@ -68,7 +68,7 @@ public final class PointExtras {
   }
 
   /** The residue message; empty for {@link Extras#NONE}. */
-  static Metrics.Metric message(Extras extras) {
+  public static Metrics.Metric message(Extras extras) {
     if (extras.isEmpty()) {
       return Metrics.Metric.getDefaultInstance();
     }
