@@ -107,17 +107,21 @@ final class HistogramJson {
       BucketSink sink) {
     int idx = 0;
     int i = 0;
+    int size = isFloat ? counts.size() : deltas.size();
     long current = 0;
     for (Metrics.BucketSpan span : spans) {
       idx += span.getOffset();
-      for (int k = 0; k < span.getLength(); k++, idx++, i++) {
+      // As Prometheus' iterator: it ends with the counts sent, whatever lengths the spans claim
+      // (a pushed length of 2^32-1 must not cost 2^32 steps).
+      long length = Integer.toUnsignedLong(span.getLength());
+      for (long k = 0; k < length && i < size; k++, idx++, i++) {
         if (isFloat) {
-          double count = i < counts.size() ? counts.get(i) : 0;
+          double count = counts.get(i);
           if (count != 0) {
             sink.accept(idx, GoFloat.formatFloat(count));
           }
         } else {
-          current += i < deltas.size() ? deltas.get(i) : 0;
+          current += deltas.get(i);
           if (current != 0) {
             sink.accept(idx, Long.toUnsignedString(current));
           }

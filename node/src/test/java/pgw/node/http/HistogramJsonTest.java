@@ -92,4 +92,17 @@ class HistogramJsonTest {
             "6"),
         HistogramJson.render(h));
   }
+
+  @Test
+  void spansLongerThanTheCountsSentCostNothing() throws IOException {
+    var h =
+        parsed(
+            Metrics.Histogram.newBuilder()
+                .setSampleCount(1)
+                .addPositiveSpan(Metrics.BucketSpan.newBuilder().setOffset(0).setLength(-1))
+                .addPositiveDelta(1)
+                .build());
+    assertEquals(
+        new HistogramJson.Rendered("[[0,\"0.5\",\"1\",\"1\"]]", "1"), HistogramJson.render(h));
+  }
 }
