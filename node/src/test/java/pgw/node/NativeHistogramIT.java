@@ -1,5 +1,7 @@
 package pgw.node;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pgw.api.protobuf.ProtobufWriter;
 
 /**
  * Spec §2.4, §2.7, M30/M31 through a three-node cluster: a protobuf push with native histograms and
@@ -207,5 +210,52 @@ class NativeHistogramIT {
                 + "[0,\"0.5\",\"1\",\"2\"],[0,\"1\",\"2\",\"1\"]],\"count\":\"7\""),
         json);
     assertTrue(json.contains("{\"buckets\":[[0,\"4\",\"16\",\"4.5\"]],\"count\":\"4.5\""), json);
+  }
+
+  @Test
+  void aFollowerRebuiltFromASnapshotHasThemToo() throws IOException {
+    cluster = new InProcessCluster(dir, 3, 20, 4 * 1024);
+    int follower = cluster.follower();
+    cluster.stop(follower);
+    cluster.wipe(follower);
+    int leader = cluster.leader();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Metrics.MetricFamily f : pushed()) {
+      f.writeDelimitedTo(body);
+    }
+    var pushed =
+        call(
+            leader,
+            "/metrics/job/nat",
+            HttpRequest.newBuilder()
+                .header("Content-Type", PROTOBUF)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    assertEquals(200, pushed.statusCode(), new String(pushed.body()));
+    for (int i = 0; i < 120; i++) {
+      assertEquals(200, cluster.http(leader).put("/metrics/job/filler", "f " + i + "\n").status());
+    }
+    // The push is no longer in the leader's log: only a snapshot can carry it to the follower.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.node(leader).raft().status().logStartIndex() > 2);
+
+    cluster.start(follower);
+
+    byte[] expected = localProtobuf(leader);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertArrayEquals(expected, localProtobuf(follower)));
+    assertTrue(cluster.node(follower).raft().status().snapshotIndex() > 0, "installed a snapshot");
+    assertTrue(
+        Metrics.MetricFamily.parseDelimitedFrom(new ByteArrayInputStream(expected))
+            .getName()
+            .equals("calls"));
+  }
+
+  /** The node's own applied state as a protobuf scrape, without a read barrier. */
+  private byte[] localProtobuf(int node) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ProtobufWriter.write(cluster.node(node).raft().stateMachine().view().families(), out);
+    return out.toByteArray();
   }
 }
