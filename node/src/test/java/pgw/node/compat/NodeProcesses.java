@@ -70,7 +70,7 @@ final class NodeProcesses implements AutoCloseable {
               "a node exited; see the logs in " + dir,
               () -> cluster.processes.stream().anyMatch(p -> !p.isAlive()))
           .ignoreExceptions()
-          .until(cluster::allReady);
+          .until(() -> cluster.allReady(UpstreamPushgateway.routePrefix(flags)));
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -78,9 +78,10 @@ final class NodeProcesses implements AutoCloseable {
     }
   }
 
-  private boolean allReady() {
+  private boolean allReady(String prefix) {
     for (int i = 0; i < processes.size(); i++) {
-      if (Http.send(httpPorts.get(i), Http.Request.get("/-/ready"), Duration.ofSeconds(5)).status()
+      if (Http.send(httpPorts.get(i), Http.Request.get(prefix + "/-/ready"), Duration.ofSeconds(5))
+              .status()
           != 200) {
         return false;
       }

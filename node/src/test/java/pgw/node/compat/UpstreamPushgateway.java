@@ -44,7 +44,10 @@ final class UpstreamPushgateway implements AutoCloseable {
           .ignoreExceptions()
           .until(
               () -> {
-                return Http.send(port, Http.Request.get("/-/healthy"), Duration.ofSeconds(2))
+                return Http.send(
+                            port,
+                            Http.Request.get(routePrefix(List.of(extraFlags)) + "/-/healthy"),
+                            Duration.ofSeconds(2))
                         .status()
                     == 200;
               });
@@ -53,6 +56,20 @@ final class UpstreamPushgateway implements AutoCloseable {
       throw e;
     }
     return gw;
+  }
+
+  /** The route prefix the flags give (spec §1.7), for health probes: "" or "/foo". */
+  static String routePrefix(List<String> flags) {
+    String prefix = "";
+    for (String f : flags) {
+      if (f.startsWith("--web.external-url=") && prefix.isEmpty()) {
+        prefix = java.net.URI.create(f.substring(f.indexOf('=') + 1)).getPath();
+      } else if (f.startsWith("--web.route-prefix=")) {
+        prefix = f.substring(f.indexOf('=') + 1);
+      }
+    }
+    prefix = prefix.replaceAll("^/+|/+$", "");
+    return prefix.isEmpty() ? "" : "/" + prefix;
   }
 
   int port() {
