@@ -70,7 +70,9 @@ class RealClientsIT {
 
   /** Each client process stamps its own {@code _created} time: compare only that it is there. */
   private static List<String> created(List<String> lines) {
-    return lines.stream().map(l -> l.replaceAll("^(\\w+_created\\{.*\\}) .*$", "$1 <created>")).toList();
+    return lines.stream()
+        .map(l -> l.replaceAll("^(\\w+_created\\{.*\\}) .*$", "$1 <created>"))
+        .toList();
   }
 
   private static PushGateway client(
