@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 import pgw.api.gateway.Gateway;
+import pgw.node.http.ErrorHandlers;
 import pgw.raft.RaftGateway;
 import pgw.raft.RaftNode;
 
@@ -39,6 +40,7 @@ public final class Node implements AutoCloseable {
               .port(config.listenPort())
               .shutdownHook(false)
               .maxPayloadSize(config.maxBodyBytes())
+              .directHandlers(ErrorHandlers.direct())
               .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
               .routing(r -> Routes.routing(r, gateway, raft::status, config))
               .build()

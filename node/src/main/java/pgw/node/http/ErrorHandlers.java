@@ -1,7 +1,14 @@
 package pgw.node.http;
 
+import io.helidon.http.DirectHandler;
+import io.helidon.http.DirectHandler.EventType;
+import io.helidon.http.DirectHandler.TransportRequest;
+import io.helidon.http.DirectHandler.TransportResponse;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,5 +50,36 @@ public final class ErrorHandlers {
               LOG.log(Level.SEVERE, "unexpected failure serving " + req.prologue(), e);
               TextResponses.error(res, Status.INTERNAL_SERVER_ERROR_500, "internal error: " + e);
             });
+  }
+
+  /**
+   * Answers to requests Helidon refuses before routing (a malformed request line or header, an
+   * unsupported {@code Content-Encoding}, a body too large): the status with a message, in the
+   * shape of {@link TextResponses#error}, where Helidon's default would send an empty body.
+   */
+  public static DirectHandlers direct() {
+    DirectHandlers.Builder handlers = DirectHandlers.builder();
+    DirectHandler handler = ErrorHandlers::direct;
+    for (EventType type : EventType.values()) {
+      handlers.addHandler(type, handler);
+    }
+    return handlers.build();
+  }
+
+  private static TransportResponse direct(
+      TransportRequest req,
+      EventType type,
+      Status status,
+      ServerResponseHeaders headers,
+      String message) {
+    String text = message == null || message.isBlank() ? status.reasonPhrase() : message;
+    return TransportResponse.builder()
+        .status(status)
+        .headers(headers)
+        .header(HeaderNames.CONTENT_TYPE, TextResponses.TEXT)
+        .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .keepAlive(type.keepAlive())
+        .entity(text + "\n")
+        .build();
   }
 }
