@@ -53,6 +53,47 @@ final class Bodies {
                                       Metrics.Exemplar.newBuilder()
                                           .addLabel(label("trace_id", "x"))
                                           .setValue(0.5))))),
+          "x06",
+          () ->
+              delimited(
+                  family(
+                          "x06_h",
+                          Metrics.MetricType.HISTOGRAM,
+                          Metrics.Metric.newBuilder()
+                              .setHistogram(
+                                  Metrics.Histogram.newBuilder()
+                                      .setSampleCount(5)
+                                      .setSampleSum(2.5)
+                                      .addBucket(
+                                          Metrics.Bucket.newBuilder()
+                                              .setUpperBound(0.25)
+                                              .setCumulativeCount(2))
+                                      .addBucket(
+                                          Metrics.Bucket.newBuilder()
+                                              .setUpperBound(1e6)
+                                              .setCumulativeCount(4))))
+                      .setHelp("histo \\ help\nline"),
+                  family(
+                      "x06_s",
+                      Metrics.MetricType.SUMMARY,
+                      Metrics.Metric.newBuilder()
+                          .addLabel(label("b", "2"))
+                          .addLabel(label("a", "1"))
+                          .setSummary(
+                              Metrics.Summary.newBuilder()
+                                  .setSampleCount(7)
+                                  .setSampleSum(0.1)
+                                  .addQuantile(
+                                      Metrics.Quantile.newBuilder().setQuantile(0.5).setValue(3))
+                                  .addQuantile(
+                                      Metrics.Quantile.newBuilder()
+                                          .setQuantile(0.99)
+                                          .setValue(9)))),
+                  family(
+                      "x06_c",
+                      Metrics.MetricType.COUNTER,
+                      Metrics.Metric.newBuilder()
+                          .setCounter(Metrics.Counter.newBuilder().setValue(12345678.9)))),
           "m32-empty",
           () ->
               delimited(
