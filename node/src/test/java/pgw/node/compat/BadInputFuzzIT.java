@@ -215,7 +215,7 @@ class BadInputFuzzIT {
 
   private byte[] mutate(byte[] seed, int maxEdits, byte[] interesting) {
     byte[] b = seed.clone();
-    int edits = random.nextBoolean() ? 0 : 1 + random.nextInt(maxEdits);
+    int edits = maxEdits == 0 || random.nextBoolean() ? 0 : 1 + random.nextInt(maxEdits);
     for (int e = 0; e < edits && b.length > 1; e++) {
       int at = 1 + random.nextInt(b.length - 1);
       switch (random.nextInt(4)) {

@@ -23,14 +23,14 @@ class DifferentialIT {
 
   @TestFactory
   Stream<DynamicNode> core() throws IOException {
-    TableRun run = TableRun.start("core.cases", dir, true);
+    TableRun run = TableRun.start("core.cases", dir);
     return run.tests(
         Stream.of(DynamicTest.dynamicTest("promtool check metrics", () -> promtool(run))));
   }
 
   @TestFactory
   Stream<DynamicNode> unchecked() throws IOException {
-    return TableRun.start("unchecked.cases", dir, true).tests(Stream.empty());
+    return TableRun.start("unchecked.cases", dir).tests(Stream.empty());
   }
 
   private static void promtool(TableRun run) {

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * One case table against fresh servers started with the table's flags: Debian's Pushgateway and,
- * unless {@code withOurs} is false, a cluster of three of our nodes. Cases run in file order, one
- * dynamic test each, sharing the servers' state as the table intends.
+ * One case table against fresh servers started with the table's flags: Debian's Pushgateway and a
+ * cluster of three of our nodes. Cases run in file order, one dynamic test each, sharing the
+ * servers' state as the table intends.
  */
 final class TableRun implements AutoCloseable {
   final CaseTable.Table table;
@@ -24,15 +24,14 @@ final class TableRun implements AutoCloseable {
     this.differential = new Differential(cluster == null ? null : cluster.http(), upstream.http());
   }
 
-  static TableRun start(String resource, Path dir, boolean withOurs) throws IOException {
+  static TableRun start(String resource, Path dir) throws IOException {
     CaseTable.Table table = CaseTable.load(resource);
     String name = resource.replace(".cases", "");
     UpstreamPushgateway upstream =
         UpstreamPushgateway.start(
             dir.resolve(name + "-upstream.log"), table.flags().toArray(String[]::new));
     try {
-      NodeProcesses cluster =
-          withOurs ? NodeProcesses.start(dir.resolve(name), 3, table.flags()) : null;
+      NodeProcesses cluster = NodeProcesses.start(dir.resolve(name), 3, table.flags());
       return new TableRun(table, upstream, cluster);
     } catch (IOException | RuntimeException e) {
       upstream.close();
