@@ -230,13 +230,11 @@ final class CaseTable {
 
   private static final class Cursor {
     private final List<Object> t;
-    private int i = 1;
+    private int i;
     private Object last;
 
     Cursor(List<Object> t) {
       this.t = t;
-      this.last = t.get(0);
-      i = 0;
     }
 
     boolean more() {

@@ -45,7 +45,7 @@ final class DebianPackages {
       return;
     }
     if (!updated) {
-      run(List.of("apt-get", "update", "-q"));
+      run(List.of("apt-get", "update", "-q", "-o", "DPkg::Lock::Timeout=600"));
       updated = true;
     }
     run(List.of("apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=600", pkg));
