@@ -19,6 +19,8 @@ public final class Node implements AutoCloseable {
 
   private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(3);
 
+  private static final Duration IN_FLIGHT_SLACK = Duration.ofSeconds(1);
+
   private final NodeConfig config;
   private final RaftNode raft;
   private final WebServer web;
@@ -38,6 +40,8 @@ public final class Node implements AutoCloseable {
               .host(config.listenHost().isEmpty() ? "0.0.0.0" : config.listenHost())
               .port(config.listenPort())
               .shutdownHook(false)
+              // Helidon's default (0.5 s) would cut off pushes still waiting for their commit.
+              .shutdownGracePeriod(config.raft().requestTimeout().plus(IN_FLIGHT_SLACK))
               .maxPayloadSize(config.maxBodyBytes())
               .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
               .routing(r -> Routes.routing(r, gateway, raft::status, config))
