@@ -32,6 +32,7 @@ public final class Pusher implements AutoCloseable {
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final AtomicLong next = new AtomicLong(1);
   private final AtomicLong retried = new AtomicLong();
+  private volatile String lastError = "none";
   private int rotation;
 
   public Pusher(String name, List<String> baseUrls, Duration retryFor, Target target) {
@@ -61,6 +62,7 @@ public final class Pusher implements AutoCloseable {
         return;
       }
       last = base + " answered " + a.status() + " " + a.body().strip();
+      lastError = "value " + value + ": " + last;
       retried.incrementAndGet();
       if (a.status() == 0 || a.status() == 503) {
         backOff();
@@ -93,6 +95,11 @@ public final class Pusher implements AutoCloseable {
 
   public List<String> failures() {
     return List.copyOf(failures);
+  }
+
+  /** The last failed attempt, for failure messages. */
+  public String lastError() {
+    return lastError;
   }
 
   public long retries() {

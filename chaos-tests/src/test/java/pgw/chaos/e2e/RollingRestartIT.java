@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +38,8 @@ class RollingRestartIT {
   private static final Pattern PUSHER = Pattern.compile("pusher=\"(\\d+)\"");
   private static final Pattern SEQ = Pattern.compile("seq=\"(\\d+)\"");
 
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @AfterEach
   void killEverything() {
