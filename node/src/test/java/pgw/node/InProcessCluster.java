@@ -27,6 +27,13 @@ final class InProcessCluster implements AutoCloseable {
 
   /** Starts n nodes; {@code snapshotInterval} and {@code segmentSize} are small to test purging. */
   InProcessCluster(Path dir, int n, long snapshotInterval, long segmentSize) throws IOException {
+    this(dir, n, snapshotInterval, segmentSize, Duration.ofMillis(300));
+  }
+
+  /** A leader without a quorum steps down after twice {@code electionTimeout}. */
+  InProcessCluster(
+      Path dir, int n, long snapshotInterval, long segmentSize, Duration electionTimeout)
+      throws IOException {
     this.dir = dir;
     List<RaftSettings.Peer> peers =
         IntStream.range(0, n)
@@ -39,8 +46,8 @@ final class InProcessCluster implements AutoCloseable {
               peers,
               dir.resolve("n" + i),
               snapshotInterval,
-              Duration.ofMillis(300),
-              Duration.ofMillis(600),
+              electionTimeout,
+              electionTimeout.multipliedBy(2),
               Duration.ofSeconds(3),
               segmentSize));
     }

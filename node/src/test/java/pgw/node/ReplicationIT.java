@@ -97,6 +97,33 @@ class ReplicationIT {
     assertEquals(503, cluster.http(survivor).get("/-/ready").status());
   }
 
+  @Test
+  void aWriteTheLeaderCannotCommitAnswers504AndMayApplyLater() throws IOException {
+    // Slow elections keep the leader in office, without its followers, beyond the 3 s deadline.
+    cluster = new InProcessCluster(dir, 3, 10_000, 8 << 20, Duration.ofSeconds(6));
+    int leader = cluster.leader();
+    List<Integer> followers = cluster.running().stream().filter(i -> i != leader).toList();
+    for (int i : followers) {
+      cluster.stop(i);
+    }
+
+    // The leader appends the write but has no majority to commit it before the deadline.
+    var answer = cluster.http(leader).put("/metrics/job/limbo", "x 1\n");
+    assertEquals(504, answer.status(), answer.body());
+    assertTrue(answer.body().contains("may or may not have been applied"), answer.body());
+
+    for (int i : followers) {
+      cluster.start(i);
+    }
+    cluster.leader();
+    for (int i : cluster.running()) {
+      int node = i;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> cluster.http(node).get("/metrics").status() == 200);
+    }
+  }
+
   private void push(int node, String group, List<String> acknowledged) {
     var answer = cluster.http(node).put("/metrics/job/" + group, "pushed 1\n");
     assertEquals(200, answer.status(), answer.body());

@@ -3,6 +3,8 @@ package pgw.raft;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
@@ -86,7 +88,7 @@ public final class GatewayStateMachine extends BaseStateMachine {
     TransactionContext trx = super.startTransaction(request);
     try {
       trx.setStateMachineContext(
-          CommandCodec.decode(request.getMessage().getContent().toByteArray()));
+          CommandCodec.decodeBatch(request.getMessage().getContent().toByteArray()));
     } catch (CodecException e) {
       trx.setException(e);
     }
@@ -96,24 +98,27 @@ public final class GatewayStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto entry = trx.getLogEntry();
-    Command command;
+    List<Command> commands;
     try {
-      command =
-          trx.getStateMachineContext() instanceof Command decoded
-              ? decoded
-              : CommandCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray());
+      commands =
+          trx.getStateMachineContext() instanceof List<?> decoded
+              ? decoded.stream().map(Command.class::cast).toList()
+              : CommandCodec.decodeBatch(
+                  entry.getStateMachineLogEntry().getLogData().toByteArray());
     } catch (CodecException e) {
       // Only a replica older than the leader meets a command it cannot read; applying anything
       // else would make it diverge silently.
       LOG.error("{}: cannot apply entry {}: {}", getId(), entry.getIndex(), e.getMessage());
       return CompletableFuture.failedFuture(e);
     }
-    PushResult result;
+    List<PushResult> results = new ArrayList<>(commands.size());
     synchronized (lock) {
-      result = apply(command);
+      for (Command command : commands) {
+        results.add(apply(command));
+      }
       updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
     }
-    byte[] reply = CommandCodec.encodeResult(result);
+    byte[] reply = CommandCodec.encodeResults(results);
     return CompletableFuture.completedFuture(
         Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,12 +35,18 @@ import pgw.raft.command.CommandCodec;
 public final class RaftGateway implements Gateway {
   private static final long LEADER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+  /** Entries this node proposes at once; more concurrent writes wait and share an entry. */
+  private static final int ENTRIES_IN_FLIGHT = 2;
+
   private final RaftNode node;
   private final Clock clock;
+  private final GroupCommit groupCommit;
 
   public RaftGateway(RaftNode node, Clock clock) {
     this.node = node;
     this.clock = clock;
+    this.groupCommit =
+        new GroupCommit(this::sendEntry, ENTRIES_IN_FLIGHT, node.settings().requestTimeout());
   }
 
   @Override
@@ -80,28 +87,41 @@ public final class RaftGateway implements Gateway {
   private PushResult propose(Command command) {
     long deadline = deadline();
     awaitLeader(deadline, "nothing was applied");
-    Message message =
-        Message.valueOf(UnsafeByteOperations.unsafeWrap(CommandCodec.encode(command)));
-    CompletableFuture<RaftClientReply> sent = call(() -> node.client().io().send(message));
+    GroupCommit.Pending pending = groupCommit.propose(CommandCodec.encode(command));
     try {
-      RaftClientReply reply = await(sent, deadline);
-      if (!reply.isSuccess()) {
-        throw failure(reply.getException());
-      }
-      return CommandCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+      return await(pending.answer(), deadline);
     } catch (TimeoutException e) {
-      throw unknown("no answer within " + node.settings().requestTimeout().toMillis() + " ms", e);
+      String waited = node.settings().requestTimeout().toMillis() + " ms";
+      if (groupCommit.withdraw(pending)) {
+        throw new GatewayException.Unavailable(
+            "the write waited " + waited + " without being sent; nothing was applied", e);
+      }
+      throw unknown("no answer within " + waited, e);
     } catch (ExecutionException e) {
       throw failure(e.getCause());
-    } catch (CodecException e) {
-      throw new IllegalStateException("unreadable result from the state machine", e);
     }
+  }
+
+  /** Proposes one log entry; completes with the state machine's reply or Ratis' exception. */
+  private CompletableFuture<byte[]> sendEntry(byte[] entry) {
+    Message message = Message.valueOf(UnsafeByteOperations.unsafeWrap(entry));
+    return call(() -> node.client().io().send(message))
+        .thenApply(
+            reply -> {
+              if (!reply.isSuccess()) {
+                throw new CompletionException(reply.getException());
+              }
+              return reply.getMessage().getContent().toByteArray();
+            });
   }
 
   private RuntimeException failure(Throwable cause) {
     if (cause instanceof AlreadyClosedException) {
       return new GatewayException.Unavailable(
           "this node is shutting down; nothing was applied", cause);
+    }
+    if (cause instanceof CodecException) {
+      throw new IllegalStateException("unreadable result from the state machine", cause);
     }
     if (cause instanceof StateMachineException) {
       // startTransaction refused the command: a bug in this node, not something to retry.

@@ -66,6 +66,27 @@ class RaftNodeIT {
     }
   }
 
+  @Test
+  void eachWriteIsOneLogEntryAndReadsAddNone() throws IOException {
+    try (RaftNode node = RaftNode.start(settings(1000))) {
+      var gateway = new RaftGateway(node, Clock.systemUTC());
+      gateway.read(ReadConsistency.LINEARIZABLE);
+      long before = node.status().commitIndex();
+      for (int i = 0; i < 10; i++) {
+        gateway.push(
+            GroupingKey.of("job" + i), PushMode.REPLACE_GROUP, List.of(Samples.gauge("v", i)));
+      }
+      long afterPushes = node.status().commitIndex();
+      for (int i = 0; i < 10; i++) {
+        gateway.read(ReadConsistency.LINEARIZABLE);
+      }
+      assertEquals(afterPushes, node.status().commitIndex(), "reads");
+      assertEquals(before + 10, afterPushes, "pushes");
+      gateway.delete(GroupingKey.of("job0"));
+      assertEquals(before + 11, node.status().commitIndex());
+    }
+  }
+
   private List<Path> snapshotFiles() throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(p -> p.getFileName().toString().matches("snapshot\\.\\d+_\\d+")).toList();

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import pgw.api.PushMode;
 import pgw.api.store.PushResult;
 import pgw.raft.codec.CodecException;
@@ -17,6 +19,9 @@ import pgw.raft.codec.WireWriter;
  * <p>Layout: magic {@code 'P'}, format version, tag, stamped time, then the tag's fields. A replica
  * that meets a version it does not know fails loudly instead of guessing, so a mixed-version
  * cluster cannot silently diverge.
+ *
+ * <p>A Raft log entry holds a batch: magic, version, tag {@code BATCH}, a count, then each command
+ * length-prefixed in the layout above. Its result is the list of the commands' results, in order.
  */
 public final class CommandCodec {
   static final int MAGIC = 'P';
@@ -24,8 +29,10 @@ public final class CommandCodec {
   private static final int PUSH = 1;
   private static final int DELETE = 2;
   private static final int WIPE = 3;
+  private static final int BATCH = 4;
   private static final int ACCEPTED = 0;
   private static final int REJECTED = 1;
+  private static final int RESULTS = 2;
   private static final PushMode[] MODES = PushMode.values();
 
   private CommandCodec() {}
@@ -92,19 +99,100 @@ public final class CommandCodec {
     }
   }
 
+  /** One log entry's bytes: the given commands, each already {@link #encode encoded}. */
+  public static byte[] encodeBatch(List<byte[]> commands) {
+    int size = 16;
+    for (byte[] c : commands) {
+      size += c.length + 5;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+    WireWriter w = new WireWriter(bytes);
+    try {
+      w.writeByte(MAGIC);
+      w.writeByte(VERSION);
+      w.writeByte(BATCH);
+      w.writeVarint(commands.size());
+      for (byte[] c : commands) {
+        w.writeVarint(c.length);
+        w.writeBytes(c);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static List<Command> decodeBatch(byte[] bytes) throws CodecException {
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    WireReader r = new WireReader(in, "log entry");
+    try {
+      readHeader(r);
+      int tag = r.readByte();
+      if (tag != BATCH) {
+        throw r.corrupt("expected a batch, found tag " + tag);
+      }
+      int count = r.readCount(bytes.length);
+      List<Command> commands = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        commands.add(decode(r.readBytes(r.readCount(bytes.length))));
+      }
+      if (in.available() > 0) {
+        throw r.corrupt(in.available() + " bytes after the end");
+      }
+      return commands;
+    } catch (CodecException e) {
+      throw e;
+    } catch (IOException e) {
+      throw r.corrupt(e.getMessage());
+    }
+  }
+
+  public static byte[] encodeResults(List<PushResult> results) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 4 * results.size());
+    WireWriter w = new WireWriter(bytes);
+    try {
+      w.writeByte(MAGIC);
+      w.writeByte(VERSION);
+      w.writeByte(RESULTS);
+      w.writeVarint(results.size());
+      for (PushResult result : results) {
+        writeResult(w, result);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static List<PushResult> decodeResults(byte[] bytes) throws CodecException {
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    WireReader r = new WireReader(in, "batch result");
+    try {
+      readHeader(r);
+      int tag = r.readByte();
+      if (tag != RESULTS) {
+        throw r.corrupt("expected results, found tag " + tag);
+      }
+      int count = r.readCount(bytes.length);
+      List<PushResult> results = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        results.add(readResult(r));
+      }
+      return results;
+    } catch (CodecException e) {
+      throw e;
+    } catch (IOException e) {
+      throw r.corrupt(e.getMessage());
+    }
+  }
+
   public static byte[] encodeResult(PushResult result) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
     WireWriter w = new WireWriter(bytes);
     try {
       w.writeByte(MAGIC);
       w.writeByte(VERSION);
-      switch (result) {
-        case PushResult.Accepted a -> w.writeByte(ACCEPTED);
-        case PushResult.Rejected rejected -> {
-          w.writeByte(REJECTED);
-          w.writeString(rejected.reason());
-        }
-      }
+      writeResult(w, result);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -115,17 +203,31 @@ public final class CommandCodec {
     WireReader r = new WireReader(new ByteArrayInputStream(bytes), "command result");
     try {
       readHeader(r);
-      int tag = r.readByte();
-      return switch (tag) {
-        case ACCEPTED -> PushResult.ACCEPTED;
-        case REJECTED -> new PushResult.Rejected(r.readString());
-        default -> throw r.corrupt("unknown result tag " + tag);
-      };
+      return readResult(r);
     } catch (CodecException e) {
       throw e;
     } catch (IOException e) {
       throw r.corrupt(e.getMessage());
     }
+  }
+
+  private static void writeResult(WireWriter w, PushResult result) throws IOException {
+    switch (result) {
+      case PushResult.Accepted a -> w.writeByte(ACCEPTED);
+      case PushResult.Rejected rejected -> {
+        w.writeByte(REJECTED);
+        w.writeString(rejected.reason());
+      }
+    }
+  }
+
+  private static PushResult readResult(WireReader r) throws IOException {
+    int tag = r.readByte();
+    return switch (tag) {
+      case ACCEPTED -> PushResult.ACCEPTED;
+      case REJECTED -> new PushResult.Rejected(r.readString());
+      default -> throw r.corrupt("unknown result tag " + tag);
+    };
   }
 
   private static void readHeader(WireReader r) throws IOException {

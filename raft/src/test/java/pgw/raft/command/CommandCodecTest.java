@@ -99,4 +99,25 @@ class CommandCodecTest {
       assertEquals(r, CommandCodec.decodeResult(CommandCodec.encodeResult(r)));
     }
   }
+
+  @Test
+  void aBatchRoundTripsInOrderWithItsResults() throws CodecException {
+    List<Command> commands = commands();
+    byte[] entry = CommandCodec.encodeBatch(commands.stream().map(CommandCodec::encode).toList());
+    assertEquals(commands, CommandCodec.decodeBatch(entry));
+    List<PushResult> results = List.of(PushResult.ACCEPTED, new PushResult.Rejected("no"));
+    assertEquals(results, CommandCodec.decodeResults(CommandCodec.encodeResults(results)));
+  }
+
+  @Test
+  void aTruncatedOrMislabelledBatchIsAClearError() {
+    byte[] entry = CommandCodec.encodeBatch(commands().stream().map(CommandCodec::encode).toList());
+    for (int n = 0; n < entry.length; n++) {
+      byte[] cut = Arrays.copyOf(entry, n);
+      assertThrows(CodecException.class, () -> CommandCodec.decodeBatch(cut), "length " + n);
+    }
+    byte[] single = CommandCodec.encode(new Command.Wipe(T));
+    var e = assertThrows(CodecException.class, () -> CommandCodec.decodeBatch(single));
+    assertTrue(e.getMessage().contains("expected a batch"), e.getMessage());
+  }
 }

@@ -1,0 +1,156 @@
+package pgw.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Measures the real Pushgateway and our cluster in the same run and prints a markdown table of
+ * medians, spreads and ratios. Processes are started by {@code deploy/local/bench}; this class only
+ * drives HTTP load and reads memory figures.
+ *
+ * <p>Arguments: {@code reference-url ours-urls(comma separated) reference-pid ours-pid profile
+ * runs}. The profile is {@code full} (the issue's sizes) or {@code smoke} (seconds, for CI).
+ */
+public final class Bench {
+  private final String reference;
+  private final List<String> ours;
+  private final long referencePid;
+  private final long oursPid;
+  private final Profile profile;
+  private final Table table = new Table();
+
+  record Profile(Duration load, int midGroups, int midSeries, int bigGroups, int bigSeries) {
+    static Profile named(String name) {
+      return switch (name) {
+        case "full" -> new Profile(Duration.ofSeconds(15), 50, 1_000, 100, 10_000);
+        case "smoke" -> new Profile(Duration.ofSeconds(2), 10, 100, 10, 1_000);
+        default -> throw new IllegalArgumentException("profile must be full or smoke: " + name);
+      };
+    }
+  }
+
+  private Bench(String[] args) {
+    reference = args[0];
+    ours = List.of(args[1].split(","));
+    referencePid = Long.parseLong(args[2]);
+    oursPid = Long.parseLong(args[3]);
+    profile = Profile.named(args[4]);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 6) {
+      System.err.println(
+          "usage: Bench reference-url ours-urls reference-pid ours-pid profile runs");
+      System.exit(2);
+    }
+    Bench bench = new Bench(args);
+    int runs = Integer.parseInt(args[5]);
+    for (int run = 1; run <= runs; run++) {
+      System.err.printf("bench: run %d of %d%n", run, runs);
+      bench.run();
+    }
+    System.out.print(bench.table.markdown());
+  }
+
+  private void run() throws Exception {
+    wipe();
+    for (int clients : new int[] {16, 64}) {
+      compare("push/s, empty store, " + clients + " clients", clients);
+    }
+    Preload.fill(reference, profile.midGroups, profile.midSeries);
+    Preload.fill(ours.get(0), profile.midGroups, profile.midSeries);
+    String stored = profile.midGroups * profile.midSeries + " stored series";
+    compare("push/s, " + stored + ", 16 clients", 16);
+
+    wipe();
+    Preload.fill(reference, profile.bigGroups, profile.bigSeries);
+    Preload.fill(ours.get(0), profile.bigGroups, profile.bigSeries);
+    String big = profile.bigGroups * profile.bigSeries + " stored series";
+    String follower = ours.get(ours.size() - 1);
+    table.add("scrape seconds, " + big, scrapeSeconds(reference), scrapeSeconds(follower));
+    table.add("memory MiB, " + big, rssMiB(referencePid), heapUsedMiB(oursPid));
+    long snapshotBefore = snapshotIndex(ours.get(0));
+    PushLoad.Result loaded = PushLoad.run(ours, 16, profile.load);
+    table.add("ours: push/s, " + big + ", 16 clients", Double.NaN, loaded.perSecond());
+    boolean snapshotTaken = snapshotIndex(ours.get(0)) > snapshotBefore;
+    String during = snapshotTaken ? " (a snapshot was taken)" : " (no snapshot taken)";
+    table.add("ours: slowest push ms, " + big + during, Double.NaN, loaded.percentileMillis(1.0));
+  }
+
+  private void compare(String what, int clients) throws Exception {
+    PushLoad.Result ref = PushLoad.run(List.of(reference), clients, profile.load);
+    PushLoad.Result our = PushLoad.run(ours, clients, profile.load);
+    table.add(what, ref.perSecond(), our.perSecond());
+    table.add(what + " p50 ms", ref.percentileMillis(0.5), our.percentileMillis(0.5));
+    table.add(what + " p99 ms", ref.percentileMillis(0.99), our.percentileMillis(0.99));
+    if (our.failed() > 0 || ref.failed() > 0) {
+      System.err.printf(
+          "bench: %s: failed pushes: reference %d, ours %d%n", what, ref.failed(), our.failed());
+    }
+  }
+
+  private void wipe() {
+    for (String url : List.of(reference, ours.get(0))) {
+      int status = PushLoad.send("PUT", url + "/api/v1/admin/wipe", "");
+      if (status / 100 != 2) {
+        throw new IllegalStateException("wipe on " + url + " answered " + status);
+      }
+    }
+  }
+
+  private static double scrapeSeconds(String url) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    var r = get(url + "/metrics", HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("scrape of " + url + " answered " + r.statusCode());
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static long snapshotIndex(String url) throws IOException, InterruptedException {
+    String json = get(url + "/api/v1/cluster", HttpResponse.BodyHandlers.ofString()).body();
+    var m = java.util.regex.Pattern.compile("\"snapshotIndex\":(-?\\d+)").matcher(json);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  private static <T> HttpResponse<T> get(String url, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build();
+    return HttpClient.newHttpClient().send(request, handler);
+  }
+
+  private static double rssMiB(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for pid " + pid);
+  }
+
+  /** The live heap after a full collection: what holding the data needs. */
+  private static double heapUsedMiB(long pid) throws IOException, InterruptedException {
+    jcmd(pid, "GC.run");
+    String info = jcmd(pid, "GC.heap_info");
+    var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("cannot read heap use: " + info);
+    }
+    return Long.parseLong(m.group(1)) / 1024.0;
+  }
+
+  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+}
