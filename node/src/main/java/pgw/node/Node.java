@@ -17,7 +17,8 @@ public final class Node implements AutoCloseable {
   /** Long grouping keys live in the request line (decision D19: URLs up to 64 KiB). */
   private static final int MAX_REQUEST_LINE = 64 * 1024 + 16;
 
-  private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(3);
+  /** Per member asked to take over; see {@link RaftNode#stepDown}. */
+  private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Duration IN_FLIGHT_SLACK = Duration.ofSeconds(1);
 

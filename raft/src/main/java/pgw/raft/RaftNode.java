@@ -153,13 +153,27 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
-  /** Asks the group to move leadership elsewhere; returns false if it could not in time. */
-  public boolean stepDown(Duration timeout) {
-    try {
-      return client.admin().transferLeadership(null, timeout.toMillis()).isSuccess();
-    } catch (IOException e) {
-      return false;
+  /**
+   * Hands leadership to another member, so that the group does not wait an election timeout after
+   * this node stops. Ratis only steps down when no successor is named, and the new leader would
+   * then still need an election timeout; so each other member is asked in turn (Ratis waits until
+   * the one asked has caught up). Returns false if none took over in time.
+   */
+  public boolean stepDown(Duration timeoutPerPeer) {
+    for (RaftSettings.Peer peer : settings.peers()) {
+      if (peer.id().equals(settings.selfId())) {
+        continue;
+      }
+      try {
+        RaftPeerId successor = RaftPeerId.valueOf(peer.id());
+        if (client.admin().transferLeadership(successor, timeoutPerPeer.toMillis()).isSuccess()) {
+          return true;
+        }
+      } catch (IOException e) {
+        // That member may be down: ask the next one.
+      }
     }
+    return false;
   }
 
   /** Closes the client, then the server; the server's final snapshot is written before return. */

@@ -102,7 +102,26 @@ public final class NodeProcess {
         .orElseThrow(() -> new AssertionError(id + " still running " + grace + " after SIGTERM"));
   }
 
-  private Optional<Integer> awaitExit(Duration timeout) {
+  /** SIGTERM without waiting; see {@link #awaitExit}. */
+  public synchronized void sigterm() {
+    process.destroy();
+  }
+
+  /** SIGSTOP: the process freezes, as on a long GC pause or an overloaded machine. */
+  public synchronized void pause() {
+    Processes.run(List.of("kill", "-STOP", String.valueOf(process.pid())), Duration.ofSeconds(10));
+  }
+
+  public synchronized void resume() {
+    Processes.run(List.of("kill", "-CONT", String.valueOf(process.pid())), Duration.ofSeconds(10));
+  }
+
+  /** When the process exits (epoch millis), once it has. */
+  public synchronized java.util.concurrent.CompletableFuture<Long> exited() {
+    return process.onExit().thenApply(p -> System.currentTimeMillis());
+  }
+
+  public Optional<Integer> awaitExit(Duration timeout) {
     try {
       if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         return Optional.of(process.exitValue());
