@@ -18,7 +18,7 @@ public final class Node implements AutoCloseable {
   private static final int MAX_REQUEST_LINE = 64 * 1024 + 16;
 
   /** Per member asked to take over; see {@link RaftNode#stepDown}. */
-  private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(3);
 
   private static final Duration IN_FLIGHT_SLACK = Duration.ofSeconds(1);
 

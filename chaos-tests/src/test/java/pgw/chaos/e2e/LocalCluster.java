@@ -23,6 +23,11 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   public static LocalCluster start(Path dir, int size) {
+    return start(dir, size, List.of());
+  }
+
+  /** {@code nodeArgs}: extra flags for every node. */
+  public static LocalCluster start(Path dir, int size, List<String> nodeArgs) {
     List<NodeProcess> nodes = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       Path nodeDir = dir.resolve("node" + i);
@@ -36,6 +41,7 @@ public final class LocalCluster implements AutoCloseable {
     String peers =
         nodes.stream().map(n -> n.id() + "=" + n.raftAddress()).collect(Collectors.joining(","));
     nodes.forEach(n -> n.peers(peers));
+    nodes.forEach(n -> n.extraArgs(nodeArgs));
     LocalCluster cluster = new LocalCluster(List.copyOf(nodes));
     nodes.forEach(NodeProcess::start);
     cluster.awaitAllReady();

@@ -24,6 +24,7 @@ public final class NodeProcess {
   private final int raftPort;
   private final Path dir;
   private String peers = "";
+  private List<String> extraArgs = List.of();
   private Process process;
 
   NodeProcess(String id, int httpPort, int raftPort, Path dir) {
@@ -68,6 +69,15 @@ public final class NodeProcess {
     this.peers = peers;
   }
 
+  void extraArgs(List<String> args) {
+    this.extraArgs = List.copyOf(args);
+  }
+
+  /** The Raft data directory: delete it (node stopped) to simulate a lost volume. */
+  public Path dataDir() {
+    return dir.resolve("data");
+  }
+
   public synchronized void start() {
     if (alive()) {
       throw new IllegalStateException(id + " is already running");
@@ -82,6 +92,7 @@ public final class NodeProcess {
             "--web.listen-address=127.0.0.1:" + httpPort,
             "--raft.peers=" + peers,
             "--data.dir=" + dir.resolve("data")));
+    cmd.addAll(extraArgs);
     process = Processes.start(cmd, Map.of(), dir.resolve("node.log"));
   }
 
