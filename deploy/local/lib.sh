@@ -52,9 +52,11 @@ pgw_find_maven() {
   command -v mvn >/dev/null 2>&1 || pgw_apt_install maven
 }
 
-# Builds the node jar (and everything it needs) without running tests.
+# Builds the node jar (and everything it needs) without running tests. PGW_SKIP_BUILD=1 uses the
+# jar already built (tests that call these scripts from inside a Maven build set it).
 pgw_build() {
   pgw_find_jdk
+  if [ "${PGW_SKIP_BUILD:-}" = 1 ] && [ -f "$PGW_JAR" ]; then return 0; fi
   pgw_find_maven
   echo "pgw: building with $JAVA_HOME" >&2
   (cd "$PGW_ROOT" && mvn -B -q -DskipTests install) || pgw_die "build failed"

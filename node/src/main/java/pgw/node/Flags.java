@@ -1,6 +1,8 @@
 package pgw.node;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +36,23 @@ final class Flags {
     flag("read.consistency", "linearizable", "linearizable, or local (may serve stale data)");
     flag("request.timeout", "10s", "longest a write or a linearizable read may take");
     flag("web.max-body-size", "16777216", "largest request body in bytes, after decompression");
+    flag("web.telemetry-path", "/metrics", "path under which to expose the pushed metrics");
+    flag(
+        "web.external-url",
+        "",
+        "URL under which the gateway is reachable (its path prefixes routes)");
+    flag(
+        "web.route-prefix",
+        "",
+        "prefix of every route; defaults to the path of --web.external-url");
+    flag("web.enable-lifecycle", "false", "enable PUT/POST /-/quit (a clean shutdown)");
     flag("web.enable-admin-api", "false", "enable PUT /api/v1/admin/wipe");
     flag("push.disable-consistency-check", "false", "answer 202 instead of 200 to pushes");
+    flag("log.level", "info", "debug, info, warn or error");
+    flag("log.format", "logfmt", "accepted for compatibility; logs are java.util.logging lines");
+    flag("web.config.file", "", "not supported: TLS and basic auth belong to a proxy in front");
+    flag("web.systemd-socket", "false", "not supported: systemd socket activation");
+    flag("push.enable-utf8-names", "false", "not supported: UTF-8 metric and label names");
     flag("persistence.file", "", "not supported: the Raft log and snapshots persist data");
     flag("persistence.interval", "", "not supported: the Raft log and snapshots persist data");
   }
@@ -100,6 +117,15 @@ final class Flags {
   }
 
   private static NodeConfig build(Map<String, String> v) {
+    for (String unsupported :
+        List.of("web.config.file", "web.systemd-socket", "push.enable-utf8-names")) {
+      String value = v.get(unsupported);
+      if (!value.isEmpty() && !value.equals("false")) {
+        throw new ConfigException("--" + unsupported + " is not supported by this gateway");
+      }
+    }
+    oneOf(v, "log.level", List.of("debug", "info", "warn", "error"));
+    oneOf(v, "log.format", List.of("logfmt", "json"));
     for (String unsupported : List.of("persistence.file", "persistence.interval")) {
       if (!v.get(unsupported).isEmpty()) {
         throw new ConfigException(
@@ -136,6 +162,15 @@ final class Flags {
       throw new ConfigException(e.getMessage());
     }
     checkWritable(dataDir);
+    String telemetryPath = v.get("web.telemetry-path");
+    if (!telemetryPath.startsWith("/")) {
+      throw new ConfigException("--web.telemetry-path must start with /");
+    }
+    Map<String, String> shown = new LinkedHashMap<>(v);
+    for (String name :
+        List.of("raft.election-timeout-min", "raft.election-timeout-max", "request.timeout")) {
+      shown.put(name, goDuration(duration(v, name)));
+    }
     return new NodeConfig(
         listen.substring(0, colon),
         port(listen.substring(colon + 1)),
@@ -143,7 +178,70 @@ final class Flags {
         readConsistency(v.get("read.consistency")),
         bool(v, "push.disable-consistency-check"),
         bool(v, "web.enable-admin-api"),
-        positiveLong(v, "web.max-body-size"));
+        positiveLong(v, "web.max-body-size"),
+        routePrefix(v.get("web.route-prefix"), v.get("web.external-url")),
+        telemetryPath.equals("/") ? "/" : telemetryPath.replaceAll("/+$", ""),
+        bool(v, "web.enable-lifecycle"),
+        shown);
+  }
+
+  /**
+   * Upstream: the flag, else the path of the external URL; {@code /} means none; otherwise one
+   * leading slash and no trailing one.
+   */
+  static String routePrefix(String flag, String externalUrl) {
+    String prefix = flag;
+    if (prefix.isEmpty() && !externalUrl.isEmpty()) {
+      try {
+        URI uri = new URI(externalUrl);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+          throw new URISyntaxException(externalUrl, "not an absolute http(s) URL");
+        }
+        prefix = uri.getPath() == null ? "" : uri.getPath();
+      } catch (URISyntaxException e) {
+        throw new ConfigException("--web.external-url: " + e.getMessage());
+      }
+    }
+    if (prefix.isEmpty() || prefix.equals("/")) {
+      return "";
+    }
+    if (!prefix.startsWith("/")) {
+      prefix = "/" + prefix;
+    }
+    return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+  }
+
+  /** Go's {@code time.Duration.String()} for whole milliseconds: {@code 1m0s}, {@code 500ms}. */
+  static String goDuration(Duration d) {
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    StringBuilder sb = new StringBuilder();
+    long h = ms / 3_600_000;
+    long m = ms / 60_000 % 60;
+    if (h > 0) {
+      sb.append(h).append('h');
+    }
+    if (h > 0 || m > 0) {
+      sb.append(m).append('m');
+    }
+    long s = ms / 1000 % 60;
+    long frac = ms % 1000;
+    sb.append(s);
+    if (frac > 0) {
+      sb.append('.').append(String.format("%03d", frac).replaceAll("0+$", ""));
+    }
+    return sb.append('s').toString();
+  }
+
+  private static void oneOf(Map<String, String> v, String name, List<String> allowed) {
+    if (!allowed.contains(v.get(name))) {
+      throw new ConfigException("--" + name + " must be one of " + String.join(", ", allowed));
+    }
   }
 
   private static void checkWritable(Path dir) {

@@ -23,7 +23,19 @@ public final class Main {
       System.exit(2);
       return;
     }
+    java.util.logging.Logger.getLogger("")
+        .setLevel(
+            switch (config.flagValues().getOrDefault("log.level", "info")) {
+              case "debug" -> java.util.logging.Level.FINE;
+              case "warn" -> java.util.logging.Level.WARNING;
+              case "error" -> java.util.logging.Level.SEVERE;
+              default -> java.util.logging.Level.INFO;
+            });
     Node node = Node.start(config);
+    // /-/quit ends the process like SIGTERM does: System.exit runs the shutdown hook below. It runs
+    // on its own thread because the hook waits for in-flight requests, the quit request included.
+    node.quitRequested()
+        .thenRun(() -> Thread.ofPlatform().name("quit").start(() -> System.exit(0)));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

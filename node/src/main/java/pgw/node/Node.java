@@ -5,8 +5,11 @@ import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import pgw.api.gateway.Gateway;
+import pgw.node.http.ErrorHandlers;
+import pgw.node.metrics.NodeMetrics;
 import pgw.raft.RaftGateway;
 import pgw.raft.RaftNode;
 
@@ -15,7 +18,9 @@ public final class Node implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Node.class.getName());
 
   /** Long grouping keys live in the request line (decision D19: URLs up to 64 KiB). */
-  private static final int MAX_REQUEST_LINE = 64 * 1024 + 16;
+  private static final int MAX_URL = 64 * 1024;
+
+  private static final int MAX_REQUEST_LINE = MAX_URL + 16;
 
   /** Per member asked to take over; see {@link RaftNode#stepDown}. */
   private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(3);
@@ -25,17 +30,22 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final RaftNode raft;
   private final WebServer web;
+  private final CompletableFuture<Void> quitRequested;
 
-  private Node(NodeConfig config, RaftNode raft, WebServer web) {
+  private Node(
+      NodeConfig config, RaftNode raft, WebServer web, CompletableFuture<Void> quitRequested) {
     this.config = config;
     this.raft = raft;
     this.web = web;
+    this.quitRequested = quitRequested;
   }
 
   public static Node start(NodeConfig config) throws IOException {
     RaftNode raft = RaftNode.start(config.raft());
     try {
       Gateway gateway = new RaftGateway(raft, Clock.systemUTC());
+      NodeMetrics metrics = new NodeMetrics(raft::status, BuildInfo.metricLabels());
+      CompletableFuture<Void> quit = new CompletableFuture<>();
       WebServer web =
           WebServer.builder()
               .host(config.listenHost().isEmpty() ? "0.0.0.0" : config.listenHost())
@@ -43,9 +53,18 @@ public final class Node implements AutoCloseable {
               .shutdownHook(false)
               // Helidon's default (0.5 s) would cut off pushes still waiting for their commit.
               .shutdownGracePeriod(config.raft().requestTimeout().plus(IN_FLIGHT_SLACK))
-              .maxPayloadSize(config.maxBodyBytes())
+              // The push handler enforces the limit and answers 413 while Helidon still reads the
+              // rest of the body, so the client sees the answer instead of a reset connection.
+              // Helidon's own cap, past which it closes the connection, lies well above it.
+              .maxPayloadSize(wireLimit(config.maxBodyBytes()))
+              // Bodies are decoded by the push handler, as upstream does (Pushgateway §2.3).
+              .contentEncoding(NoContentEncoding.INSTANCE)
+              .directHandlers(ErrorHandlers.direct(config.maxBodyBytes(), MAX_URL))
               .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
-              .routing(r -> Routes.routing(r, gateway, raft::status, config))
+              .routing(
+                  r ->
+                      Routes.routing(
+                          r, gateway, raft::status, config, metrics, () -> quit.complete(null)))
               .build()
               .start();
       LOG.info(
@@ -58,11 +77,15 @@ public final class Node implements AutoCloseable {
                   + config.raft().self().address()
                   + ", data in "
                   + config.dataDir().toAbsolutePath());
-      return new Node(config, raft, web);
+      return new Node(config, raft, web, quit);
     } catch (RuntimeException e) {
       raft.close();
       throw e;
     }
+  }
+
+  private static long wireLimit(long maxBodyBytes) {
+    return maxBodyBytes > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : maxBodyBytes * 4;
   }
 
   public int httpPort() {
@@ -75,6 +98,14 @@ public final class Node implements AutoCloseable {
 
   public NodeConfig config() {
     return config;
+  }
+
+  /**
+   * Completes when a client asked this node to quit ({@code /-/quit} with {@code
+   * --web.enable-lifecycle}); whoever started the node then shuts it down as on SIGTERM.
+   */
+  public CompletableFuture<Void> quitRequested() {
+    return quitRequested;
   }
 
   /**

@@ -3,6 +3,7 @@ package pgw.node;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import pgw.api.gateway.ReadConsistency;
 import pgw.raft.RaftSettings;
 
@@ -18,6 +19,10 @@ import pgw.raft.RaftSettings;
  *     answer 202 instead of 200 (decision D10); the check itself always runs
  * @param adminApi {@code --web.enable-admin-api}: {@code PUT /api/v1/admin/wipe}
  * @param maxBodyBytes largest accepted request body (decision D19)
+ * @param routePrefix every route's prefix (Pushgateway §1.7): {@code ""} or {@code /a/b}
+ * @param telemetryPath {@code --web.telemetry-path}, below the route prefix
+ * @param lifecycleApi {@code --web.enable-lifecycle}: {@code PUT}/{@code POST /-/quit}
+ * @param flagValues every flag's value as {@code /api/v1/status} reports it
  */
 public record NodeConfig(
     String listenHost,
@@ -26,9 +31,41 @@ public record NodeConfig(
     ReadConsistency readConsistency,
     boolean consistencyCheckDisabled,
     boolean adminApi,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    String routePrefix,
+    String telemetryPath,
+    boolean lifecycleApi,
+    Map<String, String> flagValues) {
 
   public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+  public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
+
+  public NodeConfig {
+    flagValues = Map.copyOf(flagValues);
+  }
+
+  /** Upstream's defaults for everything added since the first version of this record. */
+  public NodeConfig(
+      String listenHost,
+      int listenPort,
+      RaftSettings raft,
+      ReadConsistency readConsistency,
+      boolean consistencyCheckDisabled,
+      boolean adminApi,
+      long maxBodyBytes) {
+    this(
+        listenHost,
+        listenPort,
+        raft,
+        readConsistency,
+        consistencyCheckDisabled,
+        adminApi,
+        maxBodyBytes,
+        "",
+        DEFAULT_TELEMETRY_PATH,
+        false,
+        Map.of());
+  }
 
   /** A single-node configuration on loopback, for tests: ephemeral HTTP port. */
   public static NodeConfig forTest(RaftSettings raft) {
@@ -44,7 +81,28 @@ public record NodeConfig(
         consistency,
         consistencyCheckDisabled,
         adminApi,
-        maxBodyBytes);
+        maxBodyBytes,
+        routePrefix,
+        telemetryPath,
+        lifecycleApi,
+        flagValues);
+  }
+
+  /** For tests: the same node with other web settings. */
+  public NodeConfig withWeb(
+      String routePrefix, boolean lifecycleApi, boolean adminApi, long maxBodyBytes) {
+    return new NodeConfig(
+        listenHost,
+        listenPort,
+        raft,
+        readConsistency,
+        consistencyCheckDisabled,
+        adminApi,
+        maxBodyBytes,
+        routePrefix,
+        telemetryPath,
+        lifecycleApi,
+        flagValues);
   }
 
   public Path dataDir() {

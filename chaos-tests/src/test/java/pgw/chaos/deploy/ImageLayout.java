@@ -38,7 +38,7 @@ final class ImageLayout {
   }
 
   static Path repoRoot() {
-    return Path.of(System.getProperty("pgw.repo.root", "..")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("pgw.root", "..")).toAbsolutePath().normalize();
   }
 
   static Path dockerfile() {

@@ -17,6 +17,8 @@ final class Json {
         case '<' -> sb.append("\\u003c");
         case '>' -> sb.append("\\u003e");
         case '&' -> sb.append("\\u0026");
+        case '\u2028' -> sb.append("\\u2028");
+        case '\u2029' -> sb.append("\\u2029");
         default -> {
           if (c < 0x20) {
             sb.append(String.format("\\u%04x", (int) c));

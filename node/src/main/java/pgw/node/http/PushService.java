@@ -25,16 +25,24 @@ public final class PushService {
 
   private final Gateway gateway;
   private final Status accepted;
+  private final String metricsPath;
+  private final long maxBodyBytes;
 
-  public PushService(Gateway gateway, boolean consistencyCheckDisabled) {
+  /**
+   * @param routePrefix {@code --web.route-prefix} as normalised ({@code ""} or {@code /foo})
+   */
+  public PushService(
+      Gateway gateway, boolean consistencyCheckDisabled, String routePrefix, long maxBodyBytes) {
     this.gateway = gateway;
+    this.metricsPath = routePrefix + METRICS;
+    this.maxBodyBytes = maxBodyBytes;
     // Decision D10: without the check upstream answers 202; here the check always runs.
     this.accepted = consistencyCheckDisabled ? Status.ACCEPTED_202 : Status.OK_200;
   }
 
   public void push(ServerRequest req, ServerResponse res, PushMode mode) throws ParseException {
     GroupingKey key = groupingKey(req);
-    byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+    byte[] body = RequestBodies.read(req, maxBodyBytes);
     List<MetricFamily> families =
         PushBodies.parse(req.headers().first(HeaderNames.CONTENT_TYPE), body);
     switch (gateway.push(key, mode, families)) {
@@ -50,9 +58,13 @@ public final class PushService {
   }
 
   /** Helidon decodes path parameters ({@code %2F} → {@code /}); the key needs the raw path. */
-  private static GroupingKey groupingKey(ServerRequest req) {
+  private GroupingKey groupingKey(ServerRequest req) {
     String raw = req.path().rawPath();
-    String rest = raw.substring(raw.indexOf(METRICS) + METRICS.length());
+    int at = raw.indexOf(metricsPath);
+    if (at != 0) {
+      throw new NotFoundException(raw);
+    }
+    String rest = raw.substring(metricsPath.length());
     if (!GroupingKeyPath.isPushPath(rest)) {
       throw new NotFoundException(raw);
     }
