@@ -34,6 +34,21 @@ final class Preload {
     }
   }
 
+  /** A PUT replaces the whole group, so repeating it after a 503 or 504 is safe. */
+  private static boolean put(String url, String body) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int status = PushLoad.send("PUT", url, body);
+      if (status == 200) {
+        return true;
+      }
+      if (status != 503 && status != 504 && status != 0) {
+        System.err.println("bench: preload " + url + " answered " + status);
+        return false;
+      }
+    }
+    return false;
+  }
+
   private static String body(int group, int series) {
     StringBuilder sb = new StringBuilder(series * 40).append("# TYPE bench_stored gauge\n");
     for (int i = 0; i < series; i++) {
