@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchSmokeIT {
   @TempDir Path work;
 
+  /** Ports base+1..base+9 all free, below Linux's ephemeral range (which starts at 32768). */
+  private static int freePortBase() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int base = 20_000 + 10 * ThreadLocalRandom.current().nextInt(1_200);
+      if (IntStream.rangeClosed(1, 9).allMatch(i -> free(base + i))) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free range of 10 ports found");
+  }
+
+  private static boolean free(int port) {
+    try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Test
   void theSmokeProfilePrintsEveryFigureForBothSystems() throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("pgw.root", "..")).toAbsolutePath().normalize();
-    int base = 30_000 + 10 * ThreadLocalRandom.current().nextInt(2_000);
+    int base = freePortBase();
     var builder =
         new ProcessBuilder(root.resolve("deploy/local/bench").toString(), "smoke", "1")
             .redirectErrorStream(false)

@@ -22,7 +22,10 @@ public final class Node implements AutoCloseable {
 
   private static final int MAX_REQUEST_LINE = MAX_URL + 16;
 
+  /** Per member asked to take over; see {@link RaftNode#stepDown}. */
   private static final Duration STEP_DOWN_TIMEOUT = Duration.ofSeconds(3);
+
+  private static final Duration IN_FLIGHT_SLACK = Duration.ofSeconds(1);
 
   private final NodeConfig config;
   private final RaftNode raft;
@@ -48,6 +51,8 @@ public final class Node implements AutoCloseable {
               .host(config.listenHost().isEmpty() ? "0.0.0.0" : config.listenHost())
               .port(config.listenPort())
               .shutdownHook(false)
+              // Helidon's default (0.5 s) would cut off pushes still waiting for their commit.
+              .shutdownGracePeriod(config.raft().requestTimeout().plus(IN_FLIGHT_SLACK))
               // The push handler enforces the limit and answers 413 while Helidon still reads the
               // rest of the body, so the client sees the answer instead of a reset connection.
               // Helidon's own cap, past which it closes the connection, lies well above it.

@@ -51,7 +51,7 @@ public final class Routes {
             config.routePrefix(),
             config.maxBodyBytes());
     var scrape = new ScrapeService(gateway, config.readConsistency());
-    var health = new HealthService(status);
+    var health = new HealthService(status, gateway);
     var api =
         new ApiService(
             gateway,

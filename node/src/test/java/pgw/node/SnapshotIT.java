@@ -59,12 +59,14 @@ class SnapshotIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.node(leader).raft().status().logStartIndex() > 0);
 
+    String expected = cluster.http(leader).metrics();
     cluster.start(follower);
 
-    String expected = cluster.http(leader).metrics();
+    // Ready means caught up: the moment the rebuilt follower says so, it holds every push.
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertEquals(expected, localMetrics(follower)));
+        .until(() -> cluster.http(follower).get("/-/ready").status() == 200);
+    assertEquals(expected, localMetrics(follower));
     assertTrue(cluster.node(follower).raft().status().snapshotIndex() > 0, "installed a snapshot");
     assertEquals(200, cluster.http(follower).put("/metrics/job/after", "x 1\n").status());
   }

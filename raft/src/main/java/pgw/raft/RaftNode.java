@@ -50,11 +50,7 @@ public final class RaftNode implements AutoCloseable {
   /** Starts the Raft server (recovering from its storage directory) and a client for it. */
   public static RaftNode start(RaftSettings settings) throws IOException {
     RaftProperties properties = properties(settings);
-    List<RaftPeer> peers =
-        settings.peers().stream()
-            .map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.address()).build())
-            .toList();
-    RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers);
+    RaftGroup group = group(settings);
     var stateMachine = new GatewayStateMachine(settings.snapshotInterval());
     RaftServer server =
         RaftServer.newBuilder()
@@ -74,6 +70,14 @@ public final class RaftNode implements AutoCloseable {
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts, RETRY_SLEEP))
             .build();
     return new RaftNode(settings, stateMachine, server, client);
+  }
+
+  private static RaftGroup group(RaftSettings settings) {
+    List<RaftPeer> peers =
+        settings.peers().stream()
+            .map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.address()).build())
+            .toList();
+    return RaftGroup.valueOf(GROUP_ID, peers);
   }
 
   /** Ratis refuses to format over an existing group directory, and to recover without one. */
@@ -153,12 +157,41 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
-  /** Asks the group to move leadership elsewhere; returns false if it could not in time. */
-  public boolean stepDown(Duration timeout) {
-    try {
-      return client.admin().transferLeadership(null, timeout.toMillis()).isSuccess();
+  /**
+   * Hands leadership to another member, so that the group does not wait an election timeout after
+   * this node stops. Ratis only steps down when no successor is named, and the new leader would
+   * then still need an election timeout; so each other member is asked in turn (Ratis waits until
+   * the one asked has caught up). Returns false if none took over in time. The request goes
+   * straight to this node, without the proposing client's retries, which would repeat a transfer to
+   * an unreachable member far beyond the caller's time limit.
+   */
+  public boolean stepDown(Duration timeoutPerPeer) {
+    try (RaftClient admin =
+        RaftClient.newBuilder()
+            .setProperties(properties(settings))
+            .setRaftGroup(group(settings))
+            .setLeaderId(selfId())
+            .setRetryPolicy(RetryPolicies.noRetry())
+            .build()) {
+      for (RaftSettings.Peer peer : settings.peers()) {
+        if (!peer.id().equals(settings.selfId()) && transfer(admin, peer, timeoutPerPeer)) {
+          return true;
+        }
+      }
     } catch (IOException e) {
-      return false;
+      // closing the one-off client; nothing was left to do with it
+    }
+    return false;
+  }
+
+  private static boolean transfer(RaftClient admin, RaftSettings.Peer to, Duration timeout) {
+    try {
+      return admin
+          .admin()
+          .transferLeadership(RaftPeerId.valueOf(to.id()), timeout.toMillis())
+          .isSuccess();
+    } catch (IOException e) {
+      return false; // that member may be down or behind: ask the next one
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import pgw.api.DataPoint;
 import pgw.api.Labels;
 import pgw.api.MetricFamily;
+import pgw.api.protobuf.PointExtras;
 
 /**
  * Writes metric families as text format 0.0.4 the way prometheus/common's encoder does (spec §9.2):
@@ -76,17 +77,23 @@ public final class TextWriter {
     line(name, "_count", s.labels(), null, 0, count(s.count()), s);
   }
 
+  /**
+   * A native histogram has no text form: it shows the classic buckets sent along (usually none),
+   * the {@code +Inf} bucket, sum and count (§2.7). Float histograms show their float counts.
+   */
   private void histogram(String name, DataPoint.Histogram h) throws IOException {
+    PointExtras.Counts counts = PointExtras.counts(h);
     boolean infSeen = false;
-    for (DataPoint.Bucket b : h.buckets()) {
-      line(name, "_bucket", h.labels(), LE, b.upperBound(), count(b.cumulativeCount()), h);
+    for (int i = 0; i < h.buckets().size(); i++) {
+      DataPoint.Bucket b = h.buckets().get(i);
+      line(name, "_bucket", h.labels(), LE, b.upperBound(), counts.buckets()[i], h);
       infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
     }
     if (!infSeen) {
-      line(name, "_bucket", h.labels(), LE, Double.POSITIVE_INFINITY, count(h.count()), h);
+      line(name, "_bucket", h.labels(), LE, Double.POSITIVE_INFINITY, counts.count(), h);
     }
     line(name, "_sum", h.labels(), null, 0, h.sum(), h);
-    line(name, "_count", h.labels(), null, 0, count(h.count()), h);
+    line(name, "_count", h.labels(), null, 0, counts.count(), h);
   }
 
   /** Counts are uint64 as in the protobuf schema, printed like any other value by Go. */

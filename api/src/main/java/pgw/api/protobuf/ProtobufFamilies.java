@@ -19,8 +19,8 @@ import pgw.api.MetricType;
  * consistency check does. Such a point carries the metric's own histogram or summary if it has one;
  * otherwise an empty summary stands in for a scalar family and a scalar for the others.
  *
- * <p>Not representable yet, and dropped: exemplars, created timestamps, units and native histogram
- * buckets (a native histogram keeps its count and sum). Float counts are truncated to integers.
+ * <p>Exemplars, created timestamps, native histogram fields and float counts are kept verbatim as
+ * the point's {@link pgw.api.Extras} (see {@link PointExtras}); only the family's unit is dropped.
  */
 final class ProtobufFamilies {
   static final String CHECK_PREFIX =
@@ -74,7 +74,8 @@ final class ProtobufFamilies {
     return switch (type) {
       case COUNTER ->
           m.hasCounter()
-              ? new DataPoint.Scalar(labels, m.getCounter().getValue(), ts)
+              ? new DataPoint.Scalar(
+                  labels, m.getCounter().getValue(), ts, PointExtras.ofCounter(m.getCounter()))
               : notScalar(labels, m, ts);
       case GAUGE ->
           m.hasGauge()
@@ -125,18 +126,18 @@ final class ProtobufFamilies {
     for (Metrics.Quantile q : s.getQuantileList()) {
       quantiles.add(new DataPoint.Quantile(q.getQuantile(), q.getValue()));
     }
-    return new DataPoint.Summary(labels, s.getSampleCount(), s.getSampleSum(), quantiles, ts);
+    return new DataPoint.Summary(
+        labels, s.getSampleCount(), s.getSampleSum(), quantiles, ts, PointExtras.ofSummary(s));
   }
 
   private static DataPoint.Histogram histogram(Labels labels, Metrics.Histogram h, long ts) {
     List<DataPoint.Bucket> buckets = new ArrayList<>(h.getBucketCount());
     for (Metrics.Bucket b : h.getBucketList()) {
-      long count =
-          b.hasCumulativeCountFloat() ? (long) b.getCumulativeCountFloat() : b.getCumulativeCount();
-      buckets.add(new DataPoint.Bucket(b.getUpperBound(), count));
+      // Float counts stay in the extras; these are the integer fields exactly as sent.
+      buckets.add(new DataPoint.Bucket(b.getUpperBound(), b.getCumulativeCount()));
     }
-    long count = h.hasSampleCountFloat() ? (long) h.getSampleCountFloat() : h.getSampleCount();
-    return new DataPoint.Histogram(labels, count, h.getSampleSum(), buckets, ts);
+    return new DataPoint.Histogram(
+        labels, h.getSampleCount(), h.getSampleSum(), buckets, ts, PointExtras.ofHistogram(h));
   }
 
   /** Go's {@code %q} for the ASCII names these messages quote; others are rare enough as is. */

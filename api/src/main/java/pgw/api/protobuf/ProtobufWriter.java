@@ -11,6 +11,8 @@ import pgw.api.MetricFamily;
  * Writes metric families as varint-length-delimited {@code io.prometheus.client.MetricFamily}
  * messages (Pushgateway §9.3), one message per family, so a scrape streams family by family. Names
  * and types are written exactly as stored; gauge histograms keep {@code GAUGE_HISTOGRAM} (D11).
+ * Exemplars, created timestamps and native histogram fields come back from the points' extras, so a
+ * pushed metric is re-emitted as it was pushed (§2.4), with its labels in name order.
  */
 public final class ProtobufWriter {
   public static final String CONTENT_TYPE =
@@ -41,7 +43,12 @@ public final class ProtobufWriter {
       Metrics.Metric.Builder metric = Metrics.Metric.newBuilder();
       labels(p.labels(), metric);
       switch (p) {
-        case DataPoint.Scalar s -> scalar(f, s.value(), metric);
+        case DataPoint.Scalar s -> {
+          scalar(f, s.value(), metric);
+          if (metric.hasCounter() && !s.extras().isEmpty()) {
+            metric.getCounterBuilder().mergeFrom(PointExtras.message(s.extras()).getCounter());
+          }
+        }
         case DataPoint.Summary s -> {
           Metrics.Summary.Builder summary =
               Metrics.Summary.newBuilder().setSampleCount(s.count()).setSampleSum(s.sum());
@@ -49,19 +56,12 @@ public final class ProtobufWriter {
             summary.addQuantile(
                 Metrics.Quantile.newBuilder().setQuantile(q.quantile()).setValue(q.value()));
           }
+          if (!s.extras().isEmpty()) {
+            summary.mergeFrom(PointExtras.message(s.extras()).getSummary());
+          }
           metric.setSummary(summary);
         }
-        case DataPoint.Histogram h -> {
-          Metrics.Histogram.Builder histogram =
-              Metrics.Histogram.newBuilder().setSampleCount(h.count()).setSampleSum(h.sum());
-          for (DataPoint.Bucket b : h.buckets()) {
-            histogram.addBucket(
-                Metrics.Bucket.newBuilder()
-                    .setUpperBound(b.upperBound())
-                    .setCumulativeCount(b.cumulativeCount()));
-          }
-          metric.setHistogram(histogram);
-        }
+        case DataPoint.Histogram h -> metric.setHistogram(histogram(h));
       }
       if (p.hasTimestamp()) {
         metric.setTimestampMs(p.timestampMs());
@@ -69,6 +69,29 @@ public final class ProtobufWriter {
       family.addMetric(metric);
     }
     return family.build();
+  }
+
+  private static Metrics.Histogram histogram(DataPoint.Histogram h) {
+    Metrics.Histogram residue = PointExtras.message(h.extras()).getHistogram();
+    Metrics.Histogram.Builder histogram = residue.toBuilder().clearBucket();
+    // A float histogram sends no integer counts; do not add zeros it did not send.
+    if (h.count() != 0 || !residue.hasSampleCountFloat()) {
+      histogram.setSampleCount(h.count());
+    }
+    histogram.setSampleSum(h.sum());
+    for (int i = 0; i < h.buckets().size(); i++) {
+      DataPoint.Bucket b = h.buckets().get(i);
+      Metrics.Bucket.Builder bucket =
+          i < residue.getBucketCount()
+              ? residue.getBucket(i).toBuilder()
+              : Metrics.Bucket.newBuilder();
+      bucket.setUpperBound(b.upperBound());
+      if (b.cumulativeCount() != 0 || !bucket.hasCumulativeCountFloat()) {
+        bucket.setCumulativeCount(b.cumulativeCount());
+      }
+      histogram.addBucket(bucket);
+    }
+    return histogram.build();
   }
 
   private static void labels(Labels labels, Metrics.Metric.Builder metric) {

@@ -150,15 +150,19 @@ class ProtobufParserTest {
   }
 
   @Test
-  void floatHistogramCountsBecomeIntegers() {
+  void floatHistogramCountsStayFloatsInTheExtras() {
     Metrics.Histogram.Builder histogram =
-        Metrics.Histogram.newBuilder().setSampleCountFloat(3).setSampleSum(1);
+        Metrics.Histogram.newBuilder().setSampleCountFloat(3.5).setSampleSum(1);
     histogram.addBucket(Metrics.Bucket.newBuilder().setUpperBound(2).setCumulativeCountFloat(2));
     byte[] body = body(family("f", Metrics.MetricType.HISTOGRAM, metric().setHistogram(histogram)));
-    assertEquals(
-        new DataPoint.Histogram(
-            Labels.EMPTY, 3, 1, List.of(new DataPoint.Bucket(2, 2)), DataPoint.NO_TIMESTAMP),
-        ProtobufParser.parse(body).get(0).points().get(0));
+    DataPoint.Histogram point =
+        (DataPoint.Histogram) ProtobufParser.parse(body).get(0).points().get(0);
+    // The integer fields as sent (none), the float ones untruncated beside them.
+    assertEquals(0, point.count());
+    assertEquals(List.of(new DataPoint.Bucket(2, 0)), point.buckets());
+    PointExtras.Counts counts = PointExtras.counts(point);
+    assertEquals(3.5, counts.count());
+    assertEquals(2.0, counts.buckets()[0]);
   }
 
   @Test

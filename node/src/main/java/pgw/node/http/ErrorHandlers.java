@@ -33,12 +33,12 @@ public final class ErrorHandlers {
   }
 
   /**
-   * Answers for what Helidon rejects before routing (decision D19): a body larger than the limit
-   * (by its Content-Length or on the wire) is 413, a request line past the limit 414; both with a
+   * Answers for what Helidon rejects before routing: a body larger than the limit (by its
+   * Content-Length or on the wire) is 413, a request line past the limit 414 (decision D19), and
+   * anything else it refuses (a malformed request line or header) keeps its status; all with a
    * message in the Pushgateway's style instead of an empty body.
    */
   public static DirectHandlers direct(long maxBodyBytes, int maxRequestLine) {
-    DirectHandler fallback = DirectHandler.defaultHandler();
     DirectHandler handler =
         (request, type, status, headers, message) -> {
           String text =
@@ -48,11 +48,8 @@ public final class ErrorHandlers {
                         + maxBodyBytes
                         + " bytes (after decompression); see --web.max-body-size";
                 case 414 -> "request URI longer than " + maxRequestLine + " bytes";
-                default -> null;
+                default -> message == null || message.isBlank() ? status.reasonPhrase() : message;
               };
-          if (text == null) {
-            return fallback.handle(request, type, status, headers, message);
-          }
           return DirectHandler.TransportResponse.builder()
               .status(status)
               .headers(headers)

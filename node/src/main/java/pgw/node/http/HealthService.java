@@ -4,18 +4,24 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.function.Supplier;
+import pgw.api.gateway.Gateway;
+import pgw.api.gateway.GatewayException;
+import pgw.api.gateway.ReadConsistency;
 import pgw.raft.RaftStatus;
 
 /**
  * {@code /-/healthy}: the process serves requests; it never depends on quorum, or Kubernetes would
- * restart healthy pods during a partition. {@code /-/ready}: a leader is known and this replica has
- * applied everything it knows to be committed.
+ * restart healthy pods during a partition. {@code /-/ready}: this replica can answer a linearizable
+ * scrape now: a leader confirmed its commit index and this replica has applied that far. A
+ * restarted or lagging node stays unready until it has caught up, so a rolling update waits for it.
  */
 public final class HealthService {
   private final Supplier<RaftStatus> status;
+  private final Gateway gateway;
 
-  public HealthService(Supplier<RaftStatus> status) {
+  public HealthService(Supplier<RaftStatus> status, Gateway gateway) {
     this.status = status;
+    this.gateway = gateway;
   }
 
   public void healthy(ServerRequest req, ServerResponse res) {
@@ -23,19 +29,16 @@ public final class HealthService {
   }
 
   public void ready(ServerRequest req, ServerResponse res) {
-    RaftStatus s = status.get();
-    if (s.ready()) {
-      TextResponses.text(res, Status.OK_200, "OK");
-    } else if (s.leaderId() == null) {
+    if (status.get().leaderId() == null) {
       TextResponses.error(res, Status.SERVICE_UNAVAILABLE_503, "not ready: no Raft leader known");
-    } else {
-      TextResponses.error(
-          res,
-          Status.SERVICE_UNAVAILABLE_503,
-          "not ready: applied index "
-              + s.appliedIndex()
-              + " behind commit index "
-              + s.commitIndex());
+      return;
     }
+    try {
+      gateway.read(ReadConsistency.LINEARIZABLE);
+    } catch (GatewayException.Unavailable e) {
+      TextResponses.error(res, Status.SERVICE_UNAVAILABLE_503, "not ready: " + e.getMessage());
+      return;
+    }
+    TextResponses.text(res, Status.OK_200, "OK");
   }
 }

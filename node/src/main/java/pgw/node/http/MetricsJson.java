@@ -162,15 +162,11 @@ final class MetricsJson {
         w.write(Json.string(GoFloat.formatFloat(s.sum())));
       }
       case DataPoint.Histogram h -> {
-        Map<String, String> buckets = new TreeMap<>();
-        for (DataPoint.Bucket b : h.buckets()) {
-          buckets.put(
-              GoFloat.formatFloat(b.upperBound()), Long.toUnsignedString(b.cumulativeCount()));
-        }
+        HistogramJson.Rendered rendered = HistogramJson.render(h);
         w.write("{\"buckets\":");
-        map(buckets);
+        w.write(rendered.buckets());
         w.write(",\"count\":");
-        w.write(Json.string(Long.toUnsignedString(h.count())));
+        w.write(Json.string(rendered.count()));
         w.write(",\"labels\":");
         labels(h.labels());
         w.write(",\"sum\":");

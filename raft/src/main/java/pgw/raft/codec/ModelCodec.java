@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import pgw.api.DataPoint;
+import pgw.api.Extras;
 import pgw.api.GroupingKey;
 import pgw.api.Labels;
 import pgw.api.MetricFamily;
 import pgw.api.MetricType;
+import pgw.api.protobuf.PointExtras;
 
 /**
  * The binary form of the api model, shared by commands and snapshots. Deterministic: equal values
  * encode to equal bytes, because every collection in the model is already in a defined order.
+ *
+ * <p>Each point ends with its {@link Extras} (length-prefixed, empty for text pushes), which are
+ * canonical protobuf bytes; a reader checks them with {@link PointExtras#fromReplicated}, so
+ * corrupt or foreign bytes fail the decoding instead of reaching the store.
  */
 public final class ModelCodec {
   private static final int MAX_COUNT = 1 << 28;
@@ -125,9 +131,35 @@ public final class ModelCodec {
         }
       }
     }
+    w.writeVarint(point.extras().size());
+    w.writeBytes(point.extras().toByteArray());
   }
 
   private static DataPoint readPoint(WireReader r) throws IOException {
+    DataPoint point = readValues(r);
+    byte[] extras = r.readBytes(r.readCount(MAX_COUNT));
+    if (extras.length == 0) {
+      return point;
+    }
+    Extras checked;
+    try {
+      checked = PointExtras.fromReplicated(point, extras);
+    } catch (IllegalArgumentException e) {
+      throw r.corrupt(e.getMessage());
+    }
+    return switch (point) {
+      case DataPoint.Scalar s ->
+          new DataPoint.Scalar(s.labels(), s.value(), s.timestampMs(), checked);
+      case DataPoint.Summary s ->
+          new DataPoint.Summary(
+              s.labels(), s.count(), s.sum(), s.quantiles(), s.timestampMs(), checked);
+      case DataPoint.Histogram h ->
+          new DataPoint.Histogram(
+              h.labels(), h.count(), h.sum(), h.buckets(), h.timestampMs(), checked);
+    };
+  }
+
+  private static DataPoint readValues(WireReader r) throws IOException {
     int kind = r.readByte();
     Labels labels = readLabels(r);
     long timestamp = r.readLong();

@@ -25,7 +25,7 @@ import pgw.raft.codec.WireWriter;
  */
 public final class CommandCodec {
   static final int MAGIC = 'P';
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int PUSH = 1;
   private static final int DELETE = 2;
   private static final int WIPE = 3;

@@ -24,7 +24,7 @@ import pgw.raft.codec.WireWriter;
  */
 public final class SnapshotCodec {
   static final byte[] MAGIC = {'P', 'G', 'W', 'S'};
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final int MAX_GROUPS = 1 << 28;
 
   /** What a snapshot file holds. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import pgw.raft.Samples;
 import pgw.raft.codec.CodecException;
 
-class SnapshotCodecTest {
+public class SnapshotCodecTest {
   private static final SnapshotCodec.Contents CONTENTS =
       new SnapshotCodec.Contents(3, 1234, Samples.groups());
 
@@ -36,14 +36,31 @@ class SnapshotCodecTest {
     assertEquals(empty, SnapshotCodec.read(new ByteArrayInputStream(encode(empty))));
   }
 
+  public static final String GOLDEN = "snapshot-v" + SnapshotCodec.VERSION + ".bin";
+
+  public static byte[] goldenBytes() throws IOException {
+    return encode(CONTENTS);
+  }
+
   @Test
-  void version1MatchesTheGoldenFile() throws IOException {
+  void matchesTheGoldenFileOfThisVersion() throws IOException {
     byte[] golden;
-    try (InputStream in = getClass().getResourceAsStream("/golden/snapshot-v1.bin")) {
+    try (InputStream in = getClass().getResourceAsStream("/golden/" + GOLDEN)) {
       golden = in.readAllBytes();
     }
     assertArrayEquals(golden, encode(CONTENTS), "the snapshot format changed: bump VERSION");
     assertEquals(CONTENTS, SnapshotCodec.read(new ByteArrayInputStream(golden)));
+  }
+
+  @Test
+  void aFileOfTheFormerVersionIsRefusedByName() throws IOException {
+    byte[] v1;
+    try (InputStream in = getClass().getResourceAsStream("/golden/snapshot-v1.bin")) {
+      v1 = in.readAllBytes();
+    }
+    var e =
+        assertThrows(CodecException.class, () -> SnapshotCodec.read(new ByteArrayInputStream(v1)));
+    assertTrue(e.getMessage().contains("unsupported version 1"), e.getMessage());
   }
 
   @Test
