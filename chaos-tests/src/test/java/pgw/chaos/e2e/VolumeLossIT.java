@@ -45,7 +45,13 @@ class VolumeLossIT {
         push(other, "during", i);
       }
       lost.start();
-      cluster.awaitReady(lost);
+      // Up and following, but not ready: readiness waits until it has caught up, which it
+      // cannot do under this leader.
+      await(lost.id() + " follows a leader")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> lost.leaderId().isPresent());
+      assertEquals(503, Http.get(lost.url("/-/ready")).status());
       // The README's second step. The leader still believes the lost node holds what it had
       // acknowledged before, and Ratis never sends a follower entries below that again; a new
       // leader starts without that belief and brings the empty node up to date.
@@ -53,6 +59,7 @@ class VolumeLossIT {
       assertEquals(143, leader.terminate(Duration.ofSeconds(60)));
       leader.start();
       cluster.awaitReady(leader);
+      cluster.awaitReady(lost);
       for (int i = 0; i < 10; i++) {
         push(lost, "after", i);
       }
