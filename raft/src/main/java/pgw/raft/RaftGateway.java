@@ -121,7 +121,7 @@ public final class RaftGateway implements Gateway {
           "this node is shutting down; nothing was applied", cause);
     }
     if (cause instanceof CodecException) {
-      throw new IllegalStateException("unreadable result from the state machine", cause);
+      return new IllegalStateException("unreadable result from the state machine", cause);
     }
     if (cause instanceof StateMachineException) {
       // startTransaction refused the command: a bug in this node, not something to retry.
