@@ -3,7 +3,7 @@
 
 PGW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PGW_JAR="$PGW_ROOT/node/target/pgw-node.jar"
-PGW_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+PGW_JVM_FLAGS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${PGW_JAVA_OPTS:-}"
 
 pgw_die() { echo "pgw: $*" >&2; exit 1; }
 
