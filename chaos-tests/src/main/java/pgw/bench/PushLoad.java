@@ -18,7 +18,12 @@ final class PushLoad {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  record Result(long ok, long failed, double seconds, long[] latenciesNanos) {
+  /**
+   * {@code longestPauseNanos}: the longest time in which no client got a push acknowledged, the
+   * stall that a pause of the whole cluster (a snapshot, a GC) would show as.
+   */
+  record Result(
+      long ok, long failed, double seconds, long[] latenciesNanos, long longestPauseNanos) {
     double perSecond() {
       return ok / seconds;
     }
@@ -46,12 +51,15 @@ final class PushLoad {
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     List<long[]> perClient = new ArrayList<>();
+    List<long[]> ackTimes = new ArrayList<>();
     long[] counts = new long[clients * 2];
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int client = c;
-      long[] latencies = new long[1 << 20];
+      long[] latencies = new long[1 << 18];
+      long[] acks = new long[latencies.length];
       perClient.add(latencies);
+      ackTimes.add(acks);
       threads.add(
           Thread.ofVirtual()
               .start(
@@ -61,8 +69,10 @@ final class PushLoad {
                       String node = nodes.get((int) ((client + i) % nodes.size()));
                       long start = System.nanoTime();
                       boolean ok = post(node + "/metrics/job/bench/client/" + client, body(10, i));
-                      if (ok && n < latencies.length) {
-                        latencies[n++] = System.nanoTime() - start;
+                      if (ok && n < latencies.length - 1) {
+                        long now = System.nanoTime();
+                        acks[n] = now;
+                        latencies[n++] = now - start;
                       }
                       counts[client * 2 + (ok ? 0 : 1)]++;
                     }
@@ -72,6 +82,7 @@ final class PushLoad {
     long begin = System.nanoTime();
     Thread.sleep(duration);
     stop.set(true);
+    long end = System.nanoTime();
     for (Thread t : threads) {
       t.join();
     }
@@ -79,17 +90,31 @@ final class PushLoad {
     long ok = 0;
     long failed = 0;
     List<Long> all = new ArrayList<>();
+    List<Long> acked = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       ok += counts[c * 2];
       failed += counts[c * 2 + 1];
       long[] l = perClient.get(c);
       for (int i = 0; i < l[l.length - 1]; i++) {
         all.add(l[i]);
+        acked.add(ackTimes.get(c)[i]);
       }
     }
     long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
-    return new Result(ok, failed, seconds, sorted);
+    return new Result(ok, failed, seconds, sorted, longestPause(acked, begin, end));
+  }
+
+  private static long longestPause(List<Long> ackTimes, long begin, long end) {
+    long[] t =
+        ackTimes.stream().mapToLong(Long::longValue).filter(x -> x <= end).sorted().toArray();
+    long longest = 0;
+    long previous = begin;
+    for (long ack : t) {
+      longest = Math.max(longest, ack - previous);
+      previous = ack;
+    }
+    return Math.max(longest, end - previous);
   }
 
   static boolean post(String url, String body) {
