@@ -3,25 +3,21 @@ package pgw.chaos;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import pgw.chaos.NodeHttp.NodeStatus;
 
 /**
  * A cluster of real node processes on loopback, and the faults a test inflicts on it. Nodes are
  * addressed by index (0-based; node 0 is {@code n1}). Verbs: {@link #leader}, {@link #kill}, {@link
- * #terminate}, {@link #restart}, {@link #pause}, {@link #resume}, {@link #network} (cut, heal,
- * isolate, partition), {@link #wipe}, {@link #awaitConverged}; {@link #close} stops everything.
+ * #terminate}, {@link #restart}, {@link #pause}, {@link #resume}, {@link #cut}, {@link #isolate},
+ * {@link #healAll}, {@link #wipe}, {@link #awaitReady}, {@link #awaitConverged}; {@link #close}
+ * stops everything. {@link #builder} sets the cluster up.
  */
 public final class Cluster implements AutoCloseable {
   private final List<NodeProcess> nodes;
@@ -29,14 +25,14 @@ public final class Cluster implements AutoCloseable {
   private final NodeHttp http;
   private final Timeline timeline = new Timeline();
 
-  private Cluster(List<NodeProcess> nodes, Network network, Duration httpTimeout) {
+  Cluster(List<NodeProcess> nodes, Network network, Duration httpTimeout) {
     this.nodes = nodes;
     this.network = network;
     this.http = new NodeHttp(httpTimeout);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static ClusterBuilder builder() {
+    return new ClusterBuilder();
   }
 
   public int size() {
@@ -120,9 +116,16 @@ public final class Cluster implements AutoCloseable {
     }
   }
 
-  public void terminate(int i) {
+  /** SIGTERM, as Kubernetes sends it; waits for the exit and returns its code (143: clean). */
+  public int terminate(int i) {
     timeline.record("SIGTERM " + nodes.get(i).id());
-    nodes.get(i).terminate();
+    return nodes.get(i).terminate();
+  }
+
+  /** SIGTERM without waiting: the future completes with the exit code once the node has exited. */
+  public CompletableFuture<Integer> terminateAsync(int i) {
+    timeline.record("SIGTERM " + nodes.get(i).id());
+    return nodes.get(i).terminateAsync();
   }
 
   /** Starts a stopped node again (SIGTERM first if it is running) and waits until it answers. */
@@ -167,7 +170,26 @@ public final class Cluster implements AutoCloseable {
     network.healAll();
   }
 
-  private void awaitResponding(int i) {
+  /** Whether the node is running and its {@code /-/ready} answers 200 (the readiness probe). */
+  public boolean ready(int i) {
+    NodeProcess n = nodes.get(i);
+    return n.running() && http.send(n.httpPort(), "GET", "/-/ready", null).status() == 200;
+  }
+
+  public void awaitReady(int i) {
+    await(nodes.get(i).id() + " ready")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> ready(i));
+  }
+
+  public void awaitAllReady() {
+    for (int i = 0; i < size(); i++) {
+      awaitReady(i);
+    }
+  }
+
+  void awaitResponding(int i) {
     await(nodes.get(i).id() + " answering HTTP")
         .atMost(Duration.ofSeconds(120))
         .until(() -> !nodes.get(i).running() || status(i).isPresent());
@@ -226,170 +248,5 @@ public final class Cluster implements AutoCloseable {
       n.kill();
     }
     network.close();
-  }
-
-  /** Settings of a cluster; every one has a default that suits the quick chaos profile. */
-  public static final class Builder {
-    private int size = 3;
-    private Path dir;
-    private Path jar = Path.of(System.getProperty("pgw.node.jar", "../node/target/pgw-node.jar"));
-    private Duration electionTimeoutMin = Duration.ofMillis(1000);
-    private Duration electionTimeoutMax = Duration.ofMillis(2000);
-    private Duration requestTimeout = Duration.ofSeconds(4);
-    private long snapshotInterval = 10_000;
-    private final Map<String, String> flags = new TreeMap<>();
-
-    public Builder nodes(int n) {
-      this.size = n;
-      return this;
-    }
-
-    /** Where data directories, logs and hosts files go. */
-    public Builder dir(Path dir) {
-      this.dir = dir;
-      return this;
-    }
-
-    public Builder jar(Path jar) {
-      this.jar = jar;
-      return this;
-    }
-
-    public Builder electionTimeout(Duration min, Duration max) {
-      this.electionTimeoutMin = min;
-      this.electionTimeoutMax = max;
-      return this;
-    }
-
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = timeout;
-      return this;
-    }
-
-    public Builder snapshotInterval(long entries) {
-      this.snapshotInterval = entries;
-      return this;
-    }
-
-    /** Any other node flag, e.g. {@code flag("read.consistency", "local")}. */
-    public Builder flag(String name, String value) {
-      flags.put(name, value);
-      return this;
-    }
-
-    /** Starts every node and waits until a leader is ready. */
-    public Cluster start() throws IOException {
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build the node first");
-      }
-      Path root = dir != null ? dir : Files.createTempDirectory("pgw-chaos");
-      Files.createDirectories(root);
-      int[] ports = freePorts(2 * size);
-      int[] raftPorts = java.util.Arrays.copyOfRange(ports, 0, size);
-      int[] httpPorts = java.util.Arrays.copyOfRange(ports, size, 2 * size);
-      Network network = new Network(size, raftPorts, root);
-      // The node's own logging config, but with Ratis' elections, truncations and snapshot
-      // installs at INFO: a failed chaos run is diagnosed from these logs.
-      Files.writeString(
-          root.resolve("logging.properties"),
-          String.join(
-              "\n",
-              "handlers=java.util.logging.ConsoleHandler",
-              "java.util.logging.ConsoleHandler.level=ALL",
-              "java.util.logging.SimpleFormatter.format=%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n",
-              ".level=INFO",
-              "org.apache.ratis.level=INFO",
-              "io.helidon.level=WARNING",
-              "io.helidon.webserver.ServerListener.level=INFO",
-              ""));
-      List<String> peers = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        peers.add("n" + (i + 1) + "=" + Network.hostName(i) + ":" + raftPorts[i]);
-      }
-      List<NodeProcess> nodes = new ArrayList<>();
-      for (int i = 0; i < size; i++) {
-        nodes.add(node(i, root, httpPorts[i], raftPorts[i], String.join(",", peers)));
-      }
-      Cluster cluster = new Cluster(List.copyOf(nodes), network, requestTimeout.multipliedBy(2));
-      try {
-        // All at once, as pods start: a node that starts after the others have elected a leader
-        // has, in chaos runs, been left without entries by that leader (see README, findings).
-        for (int i = 0; i < size; i++) {
-          cluster.timeline.record("start " + nodes.get(i).id());
-          nodes.get(i).start();
-        }
-        for (int i = 0; i < size; i++) {
-          cluster.awaitResponding(i);
-        }
-        cluster.leader();
-      } catch (RuntimeException e) {
-        System.err.println(cluster.logs(60));
-        cluster.close();
-        throw e;
-      }
-      return cluster;
-    }
-
-    private NodeProcess node(int i, Path root, int httpPort, int raftPort, String peers) {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String javaHome = System.getenv("JAVA_HOME");
-      if (javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
-        java = Path.of(javaHome, "bin", "java").toString();
-      }
-      Path data = root.resolve("n" + (i + 1));
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  java,
-                  "-Djdk.net.hosts.file=" + Network.hostsFile(root, i).toAbsolutePath(),
-                  "-Djava.util.logging.config.file="
-                      + root.resolve("logging.properties").toAbsolutePath(),
-                  "-Xmx192m",
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "--enable-native-access=ALL-UNNAMED",
-                  "--sun-misc-unsafe-memory-access=allow",
-                  "-jar",
-                  jar.toAbsolutePath().toString(),
-                  "--node.id=n" + (i + 1),
-                  "--web.listen-address=127.0.0.1:" + httpPort,
-                  "--raft.address=" + Network.hostName(i) + ":" + raftPort,
-                  "--raft.peers=" + peers,
-                  "--data.dir=" + data.toAbsolutePath(),
-                  "--raft.election-timeout-min=" + electionTimeoutMin.toMillis() + "ms",
-                  "--raft.election-timeout-max=" + electionTimeoutMax.toMillis() + "ms",
-                  "--request.timeout=" + requestTimeout.toMillis() + "ms",
-                  "--raft.snapshot-interval=" + snapshotInterval));
-      flags.forEach((k, v) -> command.add("--" + k + "=" + v));
-      return new NodeProcess(i, command, data, root.resolve("n" + (i + 1) + ".log"), httpPort);
-    }
-
-    /**
-     * Distinct ports that are free now, below the kernel's ephemeral range (32768 and up): a node
-     * restarts on the same ports, and an outgoing connection must not have taken one meanwhile.
-     */
-    private static int[] freePorts(int n) {
-      java.util.Random random = new java.util.Random();
-      List<ServerSocket> held = new ArrayList<>();
-      try {
-        while (held.size() < n) {
-          int port = 20_000 + random.nextInt(12_000);
-          try {
-            held.add(new ServerSocket(port));
-          } catch (IOException taken) {
-            // try another
-          }
-        }
-        return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-      } finally {
-        for (ServerSocket s : held) {
-          try {
-            s.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-    }
   }
 }

@@ -17,7 +17,7 @@ class FaultScenariosIT {
   private static final Duration PROGRESS = Duration.ofSeconds(120);
   private static final Workload.Settings LOAD = Workload.Settings.defaults();
 
-  private static Cluster.Builder cluster() {
+  private static ClusterBuilder cluster() {
     return Cluster.builder();
   }
 

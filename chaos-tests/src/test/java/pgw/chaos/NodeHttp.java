@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What a client can do to a node over HTTP, each answer classified the way a client must treat it:
  * a refused connection or a 503 means nothing was written; a 504, a timeout or a connection lost
- * after the request may have left means the outcome is unknown.
+ * after the request may have left means the outcome is unknown. Tests also use it for the other
+ * HTTP servers they start (haproxy, Prometheus, a node from the image).
  */
 public final class NodeHttp {
   private static final Pattern FIELD =
@@ -51,15 +52,25 @@ public final class NodeHttp {
   public record Reply(Outcome outcome, int status, String body) {}
 
   public Reply send(int port, String method, String path, String body) {
+    return send("http://127.0.0.1:" + port + path, method, body);
+  }
+
+  public Reply get(String url) {
+    return send(url, "GET", null);
+  }
+
+  public Reply put(String url, String body) {
+    return send(url, "PUT", body);
+  }
+
+  /** {@code body} null sends none. */
+  public Reply send(String url, String method, String body) {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(timeout)
-            .method(method, publisher)
-            .build();
+        HttpRequest.newBuilder(URI.create(url)).timeout(timeout).method(method, publisher).build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,6 +27,9 @@ public final class NodeProcess {
         .addShutdownHook(new Thread(() -> ALL.forEach(Process::destroyForcibly), "kill-nodes"));
   }
 
+  /** How long SIGTERM may take before SIGKILL: a StatefulSet's terminationGracePeriodSeconds. */
+  public static final long GRACE_SECONDS = 60;
+
   private final int index;
   private final List<String> command;
   private final Path dataDir;
@@ -42,6 +46,11 @@ public final class NodeProcess {
     this.httpPort = httpPort;
   }
 
+  /** The node jar built by the node module (the failsafe configuration sets its path). */
+  public static Path jar() {
+    return Path.of(System.getProperty("pgw.node.jar", "../node/target/pgw-node.jar"));
+  }
+
   public int index() {
     return index;
   }
@@ -52,6 +61,11 @@ public final class NodeProcess {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** {@code http://127.0.0.1:<port>}, the base of this node's URLs. */
+  public String url() {
+    return "http://127.0.0.1:" + httpPort;
   }
 
   public Path log() {
@@ -93,14 +107,32 @@ public final class NodeProcess {
     stop(true);
   }
 
-  /** SIGTERM: the node's shutdown hook closes the Raft server cleanly. */
-  synchronized void terminate() {
-    stop(false);
+  /** SIGTERM: the node's shutdown hook closes the Raft server cleanly. Returns the exit code. */
+  synchronized int terminate() {
+    return stop(false);
   }
 
-  private void stop(boolean force) {
+  /**
+   * SIGTERM without waiting, so that a test can watch the node while it shuts down; the future
+   * completes with the exit code.
+   */
+  synchronized CompletableFuture<Integer> terminateAsync() {
+    if (paused) {
+      resume();
+    }
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      throw new IllegalStateException(id() + " is not running");
+    }
+    appendLog("---- SIGTERM " + id() + " (not waiting)");
+    p.destroy();
+    return p.onExit().thenApply(Process::exitValue);
+  }
+
+  /** Returns the exit code, or -1 if the node was never started or is still alive. */
+  private int stop(boolean force) {
     if (process == null) {
-      return;
+      return -1;
     }
     if (paused) {
       // A stopped process does not act on SIGTERM until continued.
@@ -112,20 +144,18 @@ public final class NodeProcess {
       process.destroy();
     }
     try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    appendLog("---- " + (force ? "SIGKILL" : "SIGTERM") + " " + id() + " exit " + exitValue());
+    int exit = process.isAlive() ? -1 : process.exitValue();
+    appendLog("---- " + (force ? "SIGKILL" : "SIGTERM") + " " + id() + " exit " + exit);
     ALL.remove(process);
     process = null;
     paused = false;
-  }
-
-  private String exitValue() {
-    return process.isAlive() ? "(still alive)" : String.valueOf(process.exitValue());
+    return exit;
   }
 
   /** SIGSTOP: the process freezes, its sockets stay open, its peers see silence. */

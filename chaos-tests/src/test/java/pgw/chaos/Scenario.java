@@ -35,7 +35,7 @@ public final class Scenario {
 
   /** Runs the scenario on a fresh cluster and returns the checked report (not yet asserted). */
   public static Report run(
-      String name, Cluster.Builder builder, Workload.Settings settings, long seed, Faults faults)
+      String name, ClusterBuilder builder, Workload.Settings settings, long seed, Faults faults)
       throws Exception {
     System.out.println("chaos scenario " + name + " seed " + seed);
     try (Cluster cluster = builder.dir(dir(name, seed)).start()) {

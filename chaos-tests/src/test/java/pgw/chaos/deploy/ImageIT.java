@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import pgw.chaos.e2e.Http;
+import pgw.chaos.NodeHttp;
 import pgw.chaos.e2e.Processes;
 
 /** The container image's layout and entrypoint, reproduced in a directory, start a working node. */
 class ImageIT {
+  private static final NodeHttp HTTP = new NodeHttp(Duration.ofSeconds(20));
+
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
@@ -69,11 +71,11 @@ class ImageIT {
     await("node from the image ready")
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> node.isAlive() && Http.get(base + "/-/ready").status() == 200);
+        .until(() -> node.isAlive() && HTTP.get(base + "/-/ready").status() == 200);
 
-    assertTrue(Http.get(base + "/api/v1/cluster").body().contains("\"id\":\"pushgateway-0\""));
-    assertEquals(200, Http.put(base + "/metrics/job/image", "from_image 1\n").status());
-    String scrape = Http.get(base + "/metrics").body();
+    assertTrue(HTTP.get(base + "/api/v1/cluster").body().contains("\"id\":\"pushgateway-0\""));
+    assertEquals(200, HTTP.put(base + "/metrics/job/image", "from_image 1\n").status());
+    String scrape = HTTP.get(base + "/metrics").body();
     assertTrue(
         Pattern.compile("(?m)^from_image\\{[^}]*job=\"image\"[^}]*} 1$").matcher(scrape).find(),
         scrape);

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
-import pgw.chaos.e2e.Http;
-import pgw.chaos.e2e.NodeProcess;
+import pgw.chaos.NodeHttp;
+import pgw.chaos.NodeProcess;
 import pgw.chaos.e2e.Processes;
 
 /**
@@ -27,6 +27,8 @@ import pgw.chaos.e2e.Processes;
  * the cluster to work, against the node itself where the node is concerned.
  */
 class ManifestsIT {
+  private static final NodeHttp HTTP = new NodeHttp(Duration.ofSeconds(20));
+
   private static List<Map<String, Object>> base;
   private static Map<String, Object> statefulSet;
   private static Map<String, Object> container;
@@ -168,9 +170,9 @@ class ManifestsIT {
     await("node ready")
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> node.isAlive() && Http.get(url + "/-/ready").status() == 200);
+        .until(() -> node.isAlive() && HTTP.get(url + "/-/ready").status() == 200);
     for (String path : paths) {
-      assertEquals(200, Http.get(url + path).status(), path + " on a ready node");
+      assertEquals(200, HTTP.get(url + path).status(), path + " on a ready node");
     }
   }
 
@@ -215,7 +217,7 @@ class ManifestsIT {
             .atMost(Duration.ofMinutes(3))
             .pollInterval(Duration.ofMillis(200))
             .until(
-                () -> node.isAlive() ? Http.get(url + "/api/v1/cluster") : null,
+                () -> node.isAlive() ? HTTP.get(url + "/api/v1/cluster") : null,
                 a -> a != null && a.status() == 200)
             .body();
     assertTrue(cluster.contains("\"id\":\"" + pod + "\""), cluster);

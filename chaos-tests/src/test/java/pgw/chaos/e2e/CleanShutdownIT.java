@@ -4,16 +4,19 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import pgw.chaos.Cluster;
+import pgw.chaos.NodeHttp;
+import pgw.chaos.NodeHttp.NodeStatus;
 
 /** What SIGTERM (Kubernetes stopping a pod) does to a node: the clean-shutdown contract. */
 class CleanShutdownIT {
@@ -22,50 +25,61 @@ class CleanShutdownIT {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
-  @AfterEach
-  void killEverything() {
-    Processes.killAll();
+  /**
+   * Three ready nodes with the node's default request timeout (10 s, not the chaos profile's 4 s):
+   * the push held in flight below must outlast the leader's shutdown.
+   */
+  private Cluster start() throws IOException {
+    return Cluster.builder().dir(dir).requestTimeout(Duration.ofSeconds(10)).startAllReady();
   }
 
   @Test
   void aTerminatedNodeRefusesNewRequestsButAnswersThoseInFlight() throws Exception {
-    try (LocalCluster cluster = LocalCluster.start(dir, 3)) {
-      NodeProcess leader = cluster.awaitLeader();
-      List<NodeProcess> followers = cluster.followers(leader);
+    try (Cluster cluster = start()) {
+      int leader = cluster.leader();
+      int port = cluster.node(leader).httpPort();
+      NodeHttp http = cluster.http();
+      List<Integer> followers = cluster.others(leader);
       // Without its followers the leader cannot commit: the push stays in flight.
-      followers.forEach(NodeProcess::pause);
-      CompletableFuture<Http.Answer> push =
+      followers.forEach(cluster::pause);
+      CompletableFuture<NodeHttp.Reply> push =
           CompletableFuture.supplyAsync(
-              () -> Http.put(leader.url("/metrics/job/inflight"), "in_flight 1\n"));
+              () -> http.send(port, "PUT", "/metrics/job/inflight", "in_flight 1\n"));
       await("push in flight").during(Duration.ofMillis(500)).until(() -> !push.isDone());
-      leader.sigterm();
+      CompletableFuture<Integer> exit = cluster.terminateAsync(leader);
       await("new connections refused")
           .atMost(Duration.ofSeconds(30))
-          .until(() -> Http.get(leader.url("/-/healthy")).status() == 0);
+          .until(() -> http.send(port, "GET", "/-/healthy", null).status() == 0);
       // Longer than Helidon's default grace (0.5 s): the node must keep waiting for the push.
       await("node waits for the push in flight")
           .during(Duration.ofSeconds(2))
           .atMost(Duration.ofSeconds(5))
-          .until(() -> leader.alive() && !push.isDone());
-      followers.forEach(NodeProcess::resume);
+          .until(() -> cluster.node(leader).running() && !push.isDone());
+      followers.forEach(cluster::resume);
 
-      Http.Answer answer = push.get(GRACE.toSeconds(), TimeUnit.SECONDS);
+      NodeHttp.Reply answer = push.get(GRACE.toSeconds(), TimeUnit.SECONDS);
       assertEquals(200, answer.status(), "the push in flight was answered: " + answer.body());
-      assertEquals(Optional.of(143), leader.awaitExit(GRACE), "clean exit within the grace");
-      NodeProcess survivor = followers.get(0);
+      assertEquals(
+          143, exit.get(GRACE.toSeconds(), TimeUnit.SECONDS), "clean exit within the grace");
+      int survivor = followers.get(0);
       await("acknowledged push on the other nodes")
           .atMost(Duration.ofMinutes(1))
-          .until(() -> Http.get(survivor.url("/metrics")).body().contains("in_flight{"));
+          .until(
+              () ->
+                  http.send(cluster.node(survivor).httpPort(), "GET", "/metrics", null)
+                      .body()
+                      .contains("in_flight{"));
     }
   }
 
   @Test
   void aTerminatedLeaderHandsOverLeadershipBeforeItExits() throws Exception {
-    try (LocalCluster cluster = LocalCluster.start(dir, 3)) {
-      NodeProcess leader = cluster.awaitLeader();
-      List<NodeProcess> followers = cluster.followers(leader);
-      CompletableFuture<Long> exited = leader.exited();
-      leader.sigterm();
+    try (Cluster cluster = start()) {
+      int leader = cluster.leader();
+      String leaderId = cluster.node(leader).id();
+      List<Integer> followers = cluster.others(leader);
+      CompletableFuture<Long> exited =
+          cluster.terminateAsync(leader).thenApply(code -> System.currentTimeMillis());
       long newLeaderKnown =
           await("a follower knows a new leader")
               .atMost(Duration.ofMinutes(1))
@@ -73,16 +87,16 @@ class CleanShutdownIT {
               .until(
                   () ->
                       followers.stream()
-                              .map(NodeProcess::leaderId)
+                              .map(f -> cluster.status(f).map(NodeStatus::leaderId))
                               .flatMap(Optional::stream)
-                              .anyMatch(id -> !id.equals(leader.id()))
+                              .anyMatch(id -> !id.equals(leaderId))
                           ? System.currentTimeMillis()
                           : null,
                   t -> t != null);
       long exitedAt = exited.get(GRACE.toSeconds(), TimeUnit.SECONDS);
       System.out.println(
           "leader "
-              + leader.id()
+              + leaderId
               + ": new leader known "
               + (newLeaderKnown - exitedAt)
               + " ms relative to the old leader's exit");

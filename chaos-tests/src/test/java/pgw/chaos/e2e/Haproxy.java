@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import pgw.chaos.NodeProcess;
 
 /**
  * haproxy as a stand-in for a Kubernetes Service: plain TCP, round-robin over the nodes, and only

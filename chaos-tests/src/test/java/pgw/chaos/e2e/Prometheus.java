@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
+import pgw.chaos.NodeHttp;
 
 /** A real Prometheus (Debian's) scraping one target every second, and its HTTP query API. */
 public final class Prometheus implements AutoCloseable {
+  private static final NodeHttp HTTP = new NodeHttp(Duration.ofSeconds(20));
+
   /** One stored sample: Prometheus' timestamp (epoch millis) and value. */
   public record Sample(long atMillis, double value) {}
 
@@ -62,7 +65,7 @@ public final class Prometheus implements AutoCloseable {
     await("prometheus ready on " + port)
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> p.isAlive() && Http.get(prometheus.url("/-/ready")).status() == 200);
+        .until(() -> p.isAlive() && HTTP.get(prometheus.url("/-/ready")).status() == 200);
     return prometheus;
   }
 
@@ -77,8 +80,8 @@ public final class Prometheus implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public Map<Map<String, String>, List<Sample>> samples(String selector, Duration window) {
     String query = selector + "[" + window.toSeconds() + "s]";
-    Http.Answer a =
-        Http.get(url("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    NodeHttp.Reply a =
+        HTTP.get(url("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
     if (a.status() != 200) {
       throw new IllegalStateException("query " + query + ": " + a.status() + " " + a.body());
     }

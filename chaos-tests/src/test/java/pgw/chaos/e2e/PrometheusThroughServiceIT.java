@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import pgw.chaos.Cluster;
+import pgw.chaos.Timeline;
 
 /**
  * The deployment as users run it, with real parts: three node processes behind haproxy (a
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrometheusThroughServiceIT {
   private static final int PUSHERS = 2;
+
+  /** Acknowledged pushes per pusher that each step of the nemesis waits for. */
+  private static final int ACKS_PER_STEP = 15;
 
   /** Clients keep retrying a value until it is acknowledged; they never give up in this run. */
   private static final Duration CLIENT_RETRY = Duration.ofMinutes(2);
@@ -42,7 +47,12 @@ class PrometheusThroughServiceIT {
   @Test
   void prometheusNeverSeesACounterGoBackAndSeesEveryAcknowledgedPush() throws Exception {
     long started = System.currentTimeMillis();
-    try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 3);
+    // The node's default request timeout (10 s), as deployed, not the chaos profile's 4 s.
+    try (Cluster cluster =
+            Cluster.builder()
+                .dir(dir.resolve("cluster"))
+                .requestTimeout(Duration.ofSeconds(10))
+                .startAllReady();
         Haproxy service = Haproxy.start(dir.resolve("haproxy"), cluster.nodes());
         Prometheus prometheus = Prometheus.start(dir.resolve("prometheus"), service.address())) {
       List<Pusher> pushers = new ArrayList<>();
@@ -51,13 +61,19 @@ class PrometheusThroughServiceIT {
             new Pusher("pusher-" + i, List.of(service.url()), CLIENT_RETRY, counterAndGauge(i))
                 .start(Duration.ofMillis(50)));
       }
-      Nemesis nemesis = new Nemesis(cluster, pushers);
+      // Kills and restarts nodes, the leader included. Every step waits for the clients to make
+      // progress (the cluster works without the node) and again after the node is back and ready.
       try {
-        nemesis.awaitProgress();
-        nemesis.killLeader();
-        nemesis.killFollower();
-        nemesis.terminateLeader();
-        nemesis.killLeader();
+        Pusher.awaitProgress(pushers, ACKS_PER_STEP);
+        recover(cluster, pushers, cluster.killLeader());
+        int follower = cluster.others(cluster.leader()).get(0);
+        cluster.kill(follower);
+        recover(cluster, pushers, follower);
+        // SIGTERM, as Kubernetes sends it on a rolling update or a drain.
+        int leader = cluster.leader();
+        cluster.terminate(leader);
+        recover(cluster, pushers, leader);
+        recover(cluster, pushers, cluster.killLeader());
       } finally {
         pushers.forEach(Pusher::close);
       }
@@ -76,7 +92,8 @@ class PrometheusThroughServiceIT {
             .until(() -> lastValue(prometheus.series(selector, window)) == last);
       }
 
-      List<String> report = new ArrayList<>(nemesis.log());
+      List<String> report =
+          new ArrayList<>(cluster.timeline().events().stream().map(Timeline.Event::what).toList());
       for (int i = 0; i < PUSHERS; i++) {
         Pusher pusher = pushers.get(i);
         List<Prometheus.Sample> counter = prometheus.series(counter(i), window);
@@ -137,6 +154,13 @@ class PrometheusThroughServiceIT {
       Files.writeString(Path.of("target", "e2e-report.txt"), text + "\n");
       assertTrue(ok > 0, "Prometheus never scraped successfully");
     }
+  }
+
+  private static void recover(Cluster cluster, List<Pusher> pushers, int node) {
+    Pusher.awaitProgress(pushers, ACKS_PER_STEP);
+    cluster.restart(node);
+    cluster.awaitReady(node);
+    Pusher.awaitProgress(pushers, ACKS_PER_STEP);
   }
 
   private static Pusher.Target counterAndGauge(int pusher) {

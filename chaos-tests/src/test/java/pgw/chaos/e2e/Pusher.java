@@ -1,5 +1,7 @@
 package pgw.chaos.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import org.awaitility.core.ConditionTimeoutException;
+import pgw.chaos.NodeHttp;
 
 /**
  * A client that pushes values 1, 2, 3, ... one at a time, as a batch job's exporter would. Like a
@@ -15,6 +19,8 @@ import java.util.function.LongFunction;
  * (PUT is idempotent) until it is acknowledged or {@code retryFor} has passed.
  */
 public final class Pusher implements AutoCloseable {
+  private static final NodeHttp HTTP = new NodeHttp(Duration.ofSeconds(20));
+
   /** A push the gateway acknowledged with 2xx, and when the answer arrived (epoch millis). */
   public record Ack(long value, long atMillis) {}
 
@@ -55,8 +61,8 @@ public final class Pusher implements AutoCloseable {
     String last = "";
     while (System.nanoTime() < deadline) {
       String base = baseUrls.get(rotation++ % baseUrls.size());
-      Http.Answer a = Http.put(base + target.path().apply(value), target.body().apply(value));
-      if (a.ok()) {
+      NodeHttp.Reply a = HTTP.put(base + target.path().apply(value), target.body().apply(value));
+      if (a.outcome() == NodeHttp.Outcome.OK) {
         acks.add(new Ack(value, System.currentTimeMillis()));
         next.incrementAndGet();
         return;
@@ -78,6 +84,30 @@ public final class Pusher implements AutoCloseable {
       Thread.sleep(BACKOFF_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits until every pusher has had {@code acks} more pushes acknowledged. */
+  public static void awaitProgress(List<Pusher> pushers, int acks) {
+    List<Long> start = pushers.stream().map(Pusher::ackCount).toList();
+    try {
+      await("every pusher acknowledged " + acks + " more pushes")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                for (int i = 0; i < pushers.size(); i++) {
+                  if (pushers.get(i).ackCount() < start.get(i) + acks) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "no progress; last errors: "
+              + pushers.stream().map(p -> p.name() + ": " + p.lastError()).toList(),
+          e);
     }
   }
 

@@ -1,6 +1,5 @@
 package pgw.chaos.e2e;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +14,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import pgw.chaos.Cluster;
+import pgw.chaos.NodeHttp;
+import pgw.chaos.NodeProcess;
 
 /**
  * A rolling restart as Kubernetes does it during an upgrade: one node at a time gets SIGTERM, must
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Meanwhile clients push through "the Service" (any node, retrying for a few seconds).
  */
 class RollingRestartIT {
-  /** The StatefulSet's terminationGracePeriodSeconds. */
-  private static final Duration GRACE = Duration.ofSeconds(60);
-
   /** How long a client keeps retrying one push: "a few seconds". */
   private static final Duration CLIENT_RETRY = Duration.ofSeconds(10);
 
@@ -41,15 +39,12 @@ class RollingRestartIT {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
   Path dir;
 
-  @AfterEach
-  void killEverything() {
-    Processes.killAll();
-  }
-
   @Test
   void aRollingRestartLosesNoAcknowledgedPushAndFailsNoneThatIsRetried() throws IOException {
-    try (LocalCluster cluster = LocalCluster.start(dir, 3)) {
-      List<String> urls = cluster.nodes().stream().map(n -> n.url("")).toList();
+    // The node's default request timeout (10 s), as deployed, not the chaos profile's 4 s.
+    try (Cluster cluster =
+        Cluster.builder().dir(dir).requestTimeout(Duration.ofSeconds(10)).startAllReady()) {
+      List<String> urls = cluster.nodes().stream().map(NodeProcess::url).toList();
       List<Pusher> pushers = new ArrayList<>();
       for (int p = 0; p < 2; p++) {
         String path = "/metrics/job/rolling/pusher/" + p + "/seq/";
@@ -63,20 +58,24 @@ class RollingRestartIT {
       }
       List<String> report = new ArrayList<>();
       try {
-        awaitProgress(pushers);
+        Pusher.awaitProgress(pushers, ACKS_PER_STEP);
         // The leader first, so that the hand-over of leadership is always part of the run.
-        NodeProcess leader = cluster.awaitLeader();
-        List<NodeProcess> order = new ArrayList<>(List.of(leader));
-        order.addAll(cluster.followers(leader));
-        for (NodeProcess node : order) {
-          boolean wasLeader = cluster.awaitLeader() == node;
+        int leader = cluster.leader();
+        List<Integer> order = new ArrayList<>(List.of(leader));
+        order.addAll(cluster.others(leader));
+        for (int i : order) {
+          NodeProcess node = cluster.node(i);
+          boolean wasLeader = cluster.leader() == i;
           long t0 = System.nanoTime();
-          int exit = node.terminate(GRACE);
+          // After NodeProcess.GRACE_SECONDS (the StatefulSet's terminationGracePeriodSeconds) the
+          // harness
+          // sends SIGKILL, and the exit code is no longer 143.
+          int exit = cluster.terminate(i);
           long stopMillis = (System.nanoTime() - t0) / 1_000_000;
           assertEquals(143, exit, node.id() + " exit code after SIGTERM (143: clean JVM exit)");
           String log = Files.readString(node.log());
           assertFalse(log.contains("unclean shutdown"), node.id() + " log:\n" + log);
-          NodeProcess newLeader = cluster.awaitLeader();
+          NodeProcess newLeader = cluster.node(cluster.leader());
           report.add(
               node.id()
                   + (wasLeader ? " (leader)" : "")
@@ -84,10 +83,10 @@ class RollingRestartIT {
                   + stopMillis
                   + " ms; leader now "
                   + newLeader.id());
-          awaitProgress(pushers);
-          node.start();
-          cluster.awaitReady(node);
-          awaitProgress(pushers);
+          Pusher.awaitProgress(pushers, ACKS_PER_STEP);
+          cluster.restart(i);
+          cluster.awaitReady(i);
+          Pusher.awaitProgress(pushers, ACKS_PER_STEP);
         }
       } finally {
         pushers.forEach(Pusher::close);
@@ -101,7 +100,7 @@ class RollingRestartIT {
         assertEquals(List.of(), p.failures(), "pushes not acknowledged within " + CLIENT_RETRY);
       }
       for (NodeProcess node : cluster.nodes()) {
-        Http.Answer scrape = Http.get(node.url("/metrics"));
+        NodeHttp.Reply scrape = cluster.http().send(node.httpPort(), "GET", "/metrics", null);
         assertEquals(200, scrape.status(), node.id() + ": " + scrape.body());
         Set<String> scraped = groups(scrape.body());
         for (int p = 0; p < pushers.size(); p++) {
@@ -113,23 +112,6 @@ class RollingRestartIT {
         }
       }
     }
-  }
-
-  /** Waits until every pusher has had {@value #ACKS_PER_STEP} more pushes acknowledged. */
-  private static void awaitProgress(List<Pusher> pushers) {
-    List<Long> start = pushers.stream().map(Pusher::ackCount).toList();
-    await("every pusher acknowledged " + ACKS_PER_STEP + " more pushes")
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              for (int i = 0; i < pushers.size(); i++) {
-                if (pushers.get(i).ackCount() < start.get(i) + ACKS_PER_STEP) {
-                  return false;
-                }
-              }
-              return true;
-            });
   }
 
   private static Set<String> groups(String exposition) {
