@@ -41,12 +41,13 @@ public final class Bench {
       int bigSeries) {
     static Profile named(String name) {
       return switch (name) {
-        // The reference re-checks its whole store on every push, so the large state is loaded in
-        // few, large groups; pushing 100,000 small groups into it would take hours.
+        // The middle state is the 5,000 groups × 10. The reference re-checks its whole
+        // store on every push, so the large state is loaded in few, large groups; pushing
+        // 100,000 small groups into it would take hours.
         case "full" ->
-            new Profile(Duration.ofSeconds(120), Duration.ofSeconds(15), 12, 50, 1_000, 20, 50_000);
+            new Profile(Duration.ofSeconds(120), Duration.ofSeconds(15), 12, 5_000, 10, 20, 50_000);
         case "smoke" ->
-            new Profile(Duration.ofSeconds(4), Duration.ofSeconds(2), 2, 10, 100, 10, 1_000);
+            new Profile(Duration.ofSeconds(4), Duration.ofSeconds(2), 2, 100, 10, 10, 1_000);
         default -> throw new IllegalArgumentException("profile must be full or smoke: " + name);
       };
     }
@@ -71,33 +72,51 @@ public final class Bench {
     System.err.println("bench: warming up both systems (not measured)");
     PushLoad.run(List.of(bench.reference), 16, bench.profile.warmUp);
     PushLoad.run(bench.ours, 16, bench.profile.warmUp);
-    for (int run = 1; run <= runs; run++) {
-      System.err.printf("bench: run %d of %d%n", run, runs);
-      bench.run();
-    }
+    bench.measure(runs);
     System.out.print(bench.table.markdown());
   }
 
-  private void run() throws Exception {
+  /**
+   * Measures every figure {@code runs} times. Each state is loaded once and measured repeatedly:
+   * the reference re-checks its whole store on every push, so loading 5,000 groups into it takes
+   * minutes.
+   */
+  private void measure(int runs) throws Exception {
     wipe();
-    for (int clients : new int[] {16, 64}) {
-      compare("push/s, empty store, " + clients + " clients", clients);
+    for (int run = 1; run <= runs; run++) {
+      progress("empty store", run, runs);
+      for (int clients : new int[] {16, 64}) {
+        compare("push/s, empty store, " + clients + " clients", clients);
+      }
     }
-    Preload.fill(reference, profile.midGroups, profile.midSeries);
-    Preload.fill(ours.get(0), profile.midGroups, profile.midSeries);
-    String stored = profile.midGroups * profile.midSeries + " stored series";
-    compare("push/s, " + stored + ", 16 clients", 16);
-
+    String stored = fill(profile.midGroups, profile.midSeries);
+    for (int run = 1; run <= runs; run++) {
+      progress(stored, run, runs);
+      compare("push/s, " + stored + ", 16 clients", 16);
+    }
     wipe();
-    Preload.fill(reference, profile.bigGroups, profile.bigSeries);
-    Preload.fill(ours.get(0), profile.bigGroups, profile.bigSeries);
-    String big = profile.bigGroups * profile.bigSeries + " stored series";
+    String big = fill(profile.bigGroups, profile.bigSeries);
     String follower = ours.get(ours.size() - 1);
-    table.add("scrape seconds, " + big, scrapeSeconds(reference), scrapeSeconds(follower));
-    table.add("memory MiB, " + big, rssMiB(referencePid), heapUsedMiB(oursPid));
-    PushLoad.Result loaded = PushLoad.run(ours, 16, profile.load);
-    table.add("ours: push/s, " + big + ", 16 clients", Double.NaN, loaded.perSecond());
+    for (int run = 1; run <= runs; run++) {
+      progress(big, run, runs);
+      table.add("scrape seconds, " + big, scrapeSeconds(reference), scrapeSeconds(follower));
+      table.add("memory MiB, " + big, rssMiB(referencePid), heapUsedMiB(oursPid));
+      PushLoad.Result loaded = PushLoad.run(ours, 16, profile.load);
+      table.add("ours: push/s, " + big + ", 16 clients", Double.NaN, loaded.perSecond());
+    }
     snapshotStall(big);
+  }
+
+  private String fill(int groups, int seriesPerGroup) throws InterruptedException {
+    String what = groups * seriesPerGroup + " stored series";
+    System.err.printf("bench: loading %s (%d groups) into both systems%n", what, groups);
+    Preload.fill(reference, groups, seriesPerGroup);
+    Preload.fill(ours.get(0), groups, seriesPerGroup);
+    return what;
+  }
+
+  private static void progress(String state, int run, int runs) {
+    System.err.printf("bench: %s, run %d of %d%n", state, run, runs);
   }
 
   /**

@@ -19,8 +19,7 @@ final class Preload {
                   () -> {
                     for (int g = next.getAndIncrement(); g < groups; g = next.getAndIncrement()) {
                       String body = body(g, seriesPerGroup);
-                      if (PushLoad.send("PUT", url + "/metrics/job/preload/group/" + g, body)
-                          != 200) {
+                      if (!put(url + "/metrics/job/preload/group/" + g, body)) {
                         failures.incrementAndGet();
                       }
                     }
