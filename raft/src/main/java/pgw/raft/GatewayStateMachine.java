@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -40,6 +42,8 @@ import pgw.raft.snapshot.SnapshotWriter;
  * SnapshotWriter} off the apply thread, from an immutable view captured under the lock.
  */
 public final class GatewayStateMachine extends BaseStateMachine {
+  private static final long APPLIED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
   private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
   private final Object lock = new Object();
   private final SnapshotWriter snapshots;
@@ -138,10 +142,15 @@ public final class GatewayStateMachine extends BaseStateMachine {
     };
   }
 
-  /** A read barrier: answered once this replica has applied up to the read index. */
-  @Override
-  public CompletableFuture<Message> query(Message request) {
-    return CompletableFuture.completedFuture(Message.EMPTY);
+  /** Waits until this replica has applied the entry at {@code index}; false at the deadline. */
+  public boolean awaitApplied(long index, long deadlineNanos) {
+    while (getLastAppliedTermIndex().getIndex() < index) {
+      if (System.nanoTime() - deadlineNanos >= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(APPLIED_POLL_NANOS);
+    }
+    return true;
   }
 
   @Override
