@@ -2,6 +2,7 @@ package pgw.raft;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,12 @@ public final class GatewayStateMachine extends BaseStateMachine {
       }
       updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
     }
-    byte[] reply = CommandCodec.encodeResults(results);
+    // An entry without commands is a read barrier (RaftGateway.read): its answer is the index the
+    // reading replica must apply before it serves its view.
+    byte[] reply =
+        commands.isEmpty()
+            ? ByteBuffer.allocate(Long.BYTES).putLong(entry.getIndex()).array()
+            : CommandCodec.encodeResults(results);
     return CompletableFuture.completedFuture(
         Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));
   }

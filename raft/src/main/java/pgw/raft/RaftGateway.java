@@ -1,5 +1,6 @@
 package pgw.raft;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +93,14 @@ public final class RaftGateway implements Gateway {
         if (!reply.isSuccess()) {
           throw unavailableRead(reply.getException());
         }
-        if (!node.stateMachine().awaitApplied(reply.getLogIndex(), deadline)) {
+        long index = ByteBuffer.wrap(reply.getMessage().getContent().toByteArray()).getLong();
+        if (node.stateMachine().getLastAppliedTermIndex().getIndex() < index) {
+          // A follower learns that the barrier is committed with the leader's next message; a
+          // ReadIndex request makes the leader send it now instead of at its next heartbeat.
+          var nudge = call(() -> node.client().io().sendReadOnly(Message.EMPTY, node.selfId()));
+          nudge.exceptionally(e -> null);
+        }
+        if (!node.stateMachine().awaitApplied(index, deadline)) {
           throw unavailableRead(null);
         }
       } catch (TimeoutException | ExecutionException e) {
