@@ -60,4 +60,17 @@ class ClusterStatusIT {
               });
     }
   }
+
+  @Test
+  void aNodeWhoseRaftServerStoppedIsUnhealthy() throws IOException {
+    cluster = new InProcessCluster(dir, 3, 10_000, 8 << 20);
+    int follower = cluster.follower();
+    assertEquals(200, cluster.http(follower).get("/-/healthy").status());
+    cluster.node(follower).raft().close();
+    // Liveness fails, so that Kubernetes restarts a node that will not rejoin by itself.
+    var healthy = cluster.http(follower).get("/-/healthy");
+    assertEquals(503, healthy.status(), healthy.body());
+    assertTrue(healthy.body().contains("Raft server has stopped"), healthy.body());
+    assertTrue(cluster.http(follower).get("/api/v1/cluster").body().contains("\"STOPPED\""));
+  }
 }

@@ -22,9 +22,9 @@ import pgw.raft.command.CommandCodec;
  */
 final class GroupCommit {
   /**
-   * Larger entries are never answered here: three concurrent 50,000-series PUTs (about 6 MB as one
-   * entry) all timed out with 504, while each alone took 0.6 s. A single larger push still goes in
-   * an entry of its own.
+   * Batches stop growing here; a single larger push still goes in an entry of its own, up to {@link
+   * RaftNode#MAX_COMMAND_BYTES}. Small entries keep followers' appends and fsyncs short while a
+   * large push is being replicated.
    */
   private static final int MAX_BATCH_BYTES = 2 << 20;
 

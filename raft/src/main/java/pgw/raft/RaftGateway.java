@@ -111,9 +111,18 @@ public final class RaftGateway implements Gateway {
   }
 
   private PushResult propose(Command command) {
+    byte[] encoded = CommandCodec.encode(command);
+    if (encoded.length > RaftNode.MAX_COMMAND_BYTES) {
+      throw new GatewayException.TooLarge(
+          "push too large for the replicated log: "
+              + encoded.length
+              + " bytes once encoded, at most "
+              + RaftNode.MAX_COMMAND_BYTES
+              + "; push fewer series at once");
+    }
     long deadline = deadline();
     awaitLeader(deadline, "nothing was applied");
-    GroupCommit.Pending pending = groupCommit.propose(CommandCodec.encode(command));
+    GroupCommit.Pending pending = groupCommit.propose(encoded);
     try {
       return await(pending.answer(), deadline);
     } catch (TimeoutException e) {

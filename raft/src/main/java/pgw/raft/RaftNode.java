@@ -21,6 +21,7 @@ import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
@@ -34,6 +35,15 @@ public final class RaftNode implements AutoCloseable {
       RaftGroupId.valueOf(UUID.nameUUIDFromBytes("pushgateway".getBytes(StandardCharsets.UTF_8)));
 
   private static final TimeDuration RETRY_SLEEP = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
+
+  /**
+   * The largest Raft log entry, in bytes: room for one command of at most {@link
+   * #MAX_COMMAND_BYTES}.
+   */
+  static final int MAX_ENTRY_BYTES = 32 << 20;
+
+  /** The largest encoded command; the rest of an entry is Ratis' and the batch's framing. */
+  public static final int MAX_COMMAND_BYTES = MAX_ENTRY_BYTES - (64 << 10);
 
   private final RaftSettings settings;
   private final GatewayStateMachine stateMachine;
@@ -104,6 +114,19 @@ public final class RaftNode implements AutoCloseable {
     RaftServerConfigKeys.Log.setPurgeGap(
         p, (int) Math.min(Integer.MAX_VALUE, s.snapshotInterval()));
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(s.logSegmentSize()));
+    // Ratis refuses entries past its 4 MB default, and a command is up to three times its body
+    // (16 MiB by default). The limit is fixed, not derived from a flag: a node reads its log back
+    // with the same limit, so lowering it would make old entries unreadable.
+    SizeInBytes entry = SizeInBytes.valueOf(MAX_ENTRY_BYTES);
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, entry);
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(MAX_ENTRY_BYTES + 64));
+    RaftServerConfigKeys.Write.setByteLimit(p, SizeInBytes.valueOf(4L * MAX_ENTRY_BYTES));
+    GrpcConfigKeys.setMessageSizeMax(p, SizeInBytes.valueOf(MAX_ENTRY_BYTES + (2 << 20)));
+    // Ratis closes a server whose JVM was paused for a minute (SIGSTOP, a frozen VM), leaving the
+    // process up but out of the group for good. Raft itself needs no such rule: a resumed member
+    // catches up like any slow one, and a resumed leader has lost its term (found by the long
+    // chaos run, round seed 1123044).
+    RaftServerConfigKeys.setCloseThreshold(p, TimeDuration.valueOf(3650, TimeUnit.DAYS));
     // Ratis would log a metadata entry after every commit, doubling the entries (and fsyncs) per
     // write; Raft needs no persisted commit index, the leader re-establishes it.
     RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
@@ -128,6 +151,10 @@ public final class RaftNode implements AutoCloseable {
     return stateMachine;
   }
 
+  RaftServer server() {
+    return server;
+  }
+
   RaftClient client() {
     return client;
   }
@@ -137,6 +164,10 @@ public final class RaftNode implements AutoCloseable {
   }
 
   public RaftStatus status() {
+    LifeCycle.State state = server.getLifeCycleState();
+    if (state.isClosingOrClosed() || state == LifeCycle.State.EXCEPTION) {
+      return RaftStatus.without(settings.selfId(), RaftStatus.STOPPED, settings.peers());
+    }
     try {
       var division = server.getDivision(GROUP_ID);
       var info = division.getInfo();
@@ -152,8 +183,7 @@ public final class RaftNode implements AutoCloseable {
           division.getRaftLog().getStartIndex(),
           settings.peers());
     } catch (IOException e) {
-      return new RaftStatus(
-          settings.selfId(), "UNAVAILABLE", null, 0, -1, -1, -1, -1, settings.peers());
+      return RaftStatus.without(settings.selfId(), "UNAVAILABLE", settings.peers());
     }
   }
 

@@ -20,6 +20,18 @@ public record RaftStatus(
     long logStartIndex,
     List<RaftSettings.Peer> peers) {
 
+  /** The role of a node whose Raft server has stopped: it will not rejoin without a restart. */
+  public static final String STOPPED = "STOPPED";
+
+  /** A status without a Raft group to describe: only the id, the role given and the peers. */
+  static RaftStatus without(String id, String role, List<RaftSettings.Peer> peers) {
+    return new RaftStatus(id, role, null, 0, -1, -1, -1, -1, peers);
+  }
+
+  public boolean stopped() {
+    return STOPPED.equals(role);
+  }
+
   /** Ready to serve: a leader is known and everything known to be committed is applied. */
   public boolean ready() {
     return leaderId != null && appliedIndex >= commitIndex;

@@ -2,6 +2,7 @@ package pgw.raft;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,16 @@ class RaftNodeIT {
       assertEquals(before + 10, afterPushes, "pushes");
       gateway.delete(GroupingKey.of("job0"));
       assertEquals(before + 21, node.status().commitIndex());
+    }
+  }
+
+  @Test
+  void aServerThatStopsOnItsOwnIsReportedAsStopped() throws IOException {
+    try (RaftNode node = RaftNode.start(settings(1000))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> node.status().leaderId() != null);
+      assertFalse(node.status().stopped());
+      node.server().close(); // as Ratis does after a fatal log error
+      assertTrue(node.status().stopped(), node.status().toString());
     }
   }
 

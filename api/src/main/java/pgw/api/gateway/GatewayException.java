@@ -1,6 +1,6 @@
 package pgw.api.gateway;
 
-/** Why the gateway could not give a definite answer. */
+/** Why the gateway did not apply a write or serve a read. */
 public abstract sealed class GatewayException extends RuntimeException {
 
   private GatewayException(String message, Throwable cause) {
@@ -18,6 +18,13 @@ public abstract sealed class GatewayException extends RuntimeException {
   public static final class CommitUnknown extends GatewayException {
     public CommitUnknown(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /** The write cannot be replicated at all, however often it is retried; nothing was applied. */
+  public static final class TooLarge extends GatewayException {
+    public TooLarge(String message) {
+      super(message, null);
     }
   }
 }

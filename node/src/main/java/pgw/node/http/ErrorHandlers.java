@@ -75,6 +75,7 @@ public final class ErrorHandlers {
       case RequestBodies.BodyDecodingException b -> Status.BAD_REQUEST_400;
       case RequestBodies.BodyTooLargeException b -> Status.REQUEST_ENTITY_TOO_LARGE_413;
       case RequestException r -> r.status();
+      case GatewayException.TooLarge t -> Status.REQUEST_ENTITY_TOO_LARGE_413;
       case GatewayException.Unavailable u -> Status.SERVICE_UNAVAILABLE_503;
       case GatewayException.CommitUnknown c -> Status.GATEWAY_TIMEOUT_504;
       default -> Status.INTERNAL_SERVER_ERROR_500;

@@ -10,10 +10,11 @@ import pgw.api.gateway.ReadConsistency;
 import pgw.raft.RaftStatus;
 
 /**
- * {@code /-/healthy}: the process serves requests; it never depends on quorum, or Kubernetes would
- * restart healthy pods during a partition. {@code /-/ready}: this replica can answer a linearizable
- * scrape now: a leader confirmed its commit index and this replica has applied that far. A
- * restarted or lagging node stays unready until it has caught up, so a rolling update waits for it.
+ * {@code /-/healthy}: the process serves requests and its Raft server runs; it never depends on
+ * quorum, or Kubernetes would restart healthy pods during a partition. {@code /-/ready}: this
+ * replica can answer a linearizable scrape now: a leader confirmed its commit index and this
+ * replica has applied that far. A restarted or lagging node stays unready until it has caught up,
+ * so a rolling update waits for it.
  */
 public final class HealthService {
   private final Supplier<RaftStatus> status;
@@ -25,6 +26,13 @@ public final class HealthService {
   }
 
   public void healthy(ServerRequest req, ServerResponse res) {
+    if (status.get().stopped()) {
+      TextResponses.error(
+          res,
+          Status.SERVICE_UNAVAILABLE_503,
+          "unhealthy: this node's Raft server has stopped and will not rejoin; restart the node");
+      return;
+    }
     TextResponses.text(res, Status.OK_200, "OK");
   }
 
