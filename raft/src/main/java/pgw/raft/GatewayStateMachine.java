@@ -2,7 +2,6 @@ package pgw.raft;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class GatewayStateMachine extends BaseStateMachine {
     // reading replica must apply before it serves its view.
     byte[] reply =
         commands.isEmpty()
-            ? ByteBuffer.allocate(Long.BYTES).putLong(entry.getIndex()).array()
+            ? CommandCodec.encodeBarrierIndex(entry.getIndex())
             : CommandCodec.encodeResults(results);
     return CompletableFuture.completedFuture(
         Message.valueOf(UnsafeByteOperations.unsafeWrap(reply)));

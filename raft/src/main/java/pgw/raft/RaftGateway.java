@@ -1,6 +1,5 @@
 package pgw.raft;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +92,7 @@ public final class RaftGateway implements Gateway {
         if (!reply.isSuccess()) {
           throw unavailableRead(reply.getException());
         }
-        long index = ByteBuffer.wrap(reply.getMessage().getContent().toByteArray()).getLong();
+        long index = CommandCodec.decodeBarrierIndex(reply.getMessage().getContent().toByteArray());
         if (node.stateMachine().getLastAppliedTermIndex().getIndex() < index) {
           // A follower learns that the barrier is committed with the leader's next message; a
           // ReadIndex request makes the leader send it now instead of at its next heartbeat.
@@ -105,6 +104,8 @@ public final class RaftGateway implements Gateway {
         }
       } catch (TimeoutException | ExecutionException e) {
         throw unavailableRead(e);
+      } catch (CodecException e) {
+        throw new IllegalStateException("unreadable answer to a read barrier", e);
       }
     }
     return node.stateMachine().view();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import pgw.api.PushMode;
@@ -145,6 +146,18 @@ public final class CommandCodec {
     } catch (IOException e) {
       throw r.corrupt(e.getMessage());
     }
+  }
+
+  /** The answer to a read barrier (a batch of no commands): the index of its log entry. */
+  public static byte[] encodeBarrierIndex(long index) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(index).array();
+  }
+
+  public static long decodeBarrierIndex(byte[] reply) throws CodecException {
+    if (reply.length != Long.BYTES) {
+      throw new CodecException("read barrier answer of " + reply.length + " bytes, expected 8");
+    }
+    return ByteBuffer.wrap(reply).getLong();
   }
 
   public static byte[] encodeResults(List<PushResult> results) {

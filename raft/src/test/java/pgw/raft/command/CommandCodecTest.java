@@ -180,4 +180,11 @@ public class CommandCodecTest {
     var e = assertThrows(CodecException.class, () -> CommandCodec.decodeBatch(single));
     assertTrue(e.getMessage().contains("expected a batch"), e.getMessage());
   }
+
+  @Test
+  void barrierIndexRoundTripsAndAWrongLengthIsCorrupt() throws CodecException {
+    assertEquals(
+        1L << 40, CommandCodec.decodeBarrierIndex(CommandCodec.encodeBarrierIndex(1L << 40)));
+    assertThrows(CodecException.class, () -> CommandCodec.decodeBarrierIndex(new byte[7]));
+  }
 }
